@@ -1,0 +1,35 @@
+package dev.connject.agent.attempt;
+
+import java.util.stream.Stream;
+
+/**
+ * Captures the application frames that made a connect: the frames below the JDK's and
+ * connject's own, innermost first.
+ */
+final class CallerCapture {
+
+    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final StackWalker.StackFrame[] NONE = new StackWalker.StackFrame[0];
+
+    private CallerCapture() {
+    }
+
+    static StackWalker.StackFrame[] capture(int frames) {
+        return WALKER.walk(stack -> applicationFrames(stack).limit(frames).toArray(StackWalker.StackFrame[]::new));
+    }
+
+    private static Stream<StackWalker.StackFrame> applicationFrames(Stream<StackWalker.StackFrame> stack) {
+        return stack.filter(frame -> isApplication(frame.getClassName()));
+    }
+
+    /** Whether a class belongs to the application rather than to the JDK or connject. */
+    static boolean isApplication(String className) {
+        return !(className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
+                || className.startsWith("sun.") || className.startsWith("com.sun.")
+                || className.startsWith("dev.connject."));
+    }
+
+    static StackWalker.StackFrame[] none() {
+        return NONE;
+    }
+}

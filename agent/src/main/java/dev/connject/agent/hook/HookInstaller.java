@@ -1,0 +1,120 @@
+package dev.connject.agent.hook;
+
+import dev.connject.agent.attempt.AttemptTracker;
+import dev.connject.agent.safety.InternalErrors;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import sun.nio.ch.ConnjectHooks;
+
+/**
+ * Installs connject's hooks into the running JDK and takes them out again: defines the hooks
+ * classes, makes the {@link AttemptTracker} their dispatcher, and weaves the advices into the JDK
+ * classes, whether they are loaded already (attach) or not yet (start-up).
+ */
+public final class HookInstaller {
+
+    private HookInstaller() {
+    }
+
+    /** The JDK classes that carry advice, by internal name. */
+    private static final Set<String> TARGET_CLASSES = Set.of("java/net/Socket", "sun/nio/ch/SocketChannelImpl",
+            "sun/nio/ch/UnixAsynchronousSocketChannelImpl", "sun/nio/ch/DatagramChannelImpl",
+            "jdk/internal/net/http/PlainHttpConnection$ConnectTimerEvent", "sun/nio/ch/Net",
+            "sun/nio/ch/UnixDomainSockets");
+
+    /** The same, by binary name. */
+    private static final Set<String> TARGET_NAMES = binaryNames(TARGET_CLASSES);
+
+    /** Every advice connject weaves, one per connect path. */
+    static List<Advice> advices(NativeCallLines lines) {
+        return List.of(
+                new SocketConnectAdvice(),
+                new ChannelConnectAdvice(),
+                new ChannelTimedConnectAdvice(),
+                new ChannelFinishConnectAdvice(),
+                new ChannelCloseAdvice(),
+                new AsyncConnectAdvice(),
+                new AsyncFinishConnectAdvice(),
+                new AsyncCloseAdvice(),
+                new DatagramConnectAdvice(),
+                new DatagramDisconnectAdvice(),
+                new HttpClientConnectTimeoutAdvice(),
+                new NetConnectAdvice(lines),
+                new UnixConnectAdvice(lines),
+                new PollConnectAdvice(lines));
+    }
+
+    public static Installation install(Instrumentation instrumentation, AttemptTracker tracker,
+                                       Consumer<String> control, InternalErrors errors) throws Exception {
+        ConnjectHooks.dispatcher = tracker;
+        ConnjectHooks.control = control;
+        NativeCallLines lines = new NativeCallLines();
+        ConnectTransformer transformer = new ConnectTransformer(TARGET_CLASSES, () -> advices(lines),
+                failure -> errors.report("weave", failure));
+        instrumentation.addTransformer(transformer, true);
+        List<Class<?>> loaded = loadedTargets(instrumentation);
+        if (!loaded.isEmpty()) {
+            instrumentation.retransformClasses(loaded.toArray(Class<?>[]::new));
+        }
+        return new Installation(instrumentation, transformer, lines);
+    }
+
+    private static List<Class<?>> loadedTargets(Instrumentation instrumentation) {
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (TARGET_NAMES.contains(type.getName()) && instrumentation.isModifiableClass(type)) {
+                loaded.add(type);
+            }
+        }
+        return loaded;
+    }
+
+    private static Set<String> binaryNames(Set<String> internalNames) {
+        Set<String> names = new java.util.HashSet<>();
+        for (String name : internalNames) {
+            names.add(name.replace('/', '.'));
+        }
+        return Set.copyOf(names);
+    }
+
+    /** Installed hooks, and how to remove them. */
+    public static final class Installation {
+
+        private final Instrumentation instrumentation;
+        private final ConnectTransformer transformer;
+        private final NativeCallLines lines;
+
+        private Installation(Instrumentation instrumentation, ConnectTransformer transformer, NativeCallLines lines) {
+            this.instrumentation = instrumentation;
+            this.transformer = transformer;
+            this.lines = lines;
+        }
+
+        /** The JDK methods woven so far; a class the application has not loaded yet is woven when it loads. */
+        public Set<String> woven() {
+            return transformer.woven();
+        }
+
+        public NativeCallLines nativeCallLines() {
+            return lines;
+        }
+
+        /**
+         * Puts the JDK classes back as they were and removes the dispatcher. Threads still inside
+         * an instrumented method finish it with the old code, whose hooks then do nothing.
+         */
+        public void uninstall() throws UnmodifiableClassException {
+            instrumentation.removeTransformer(transformer);
+            List<Class<?>> loaded = loadedTargets(instrumentation);
+            if (!loaded.isEmpty()) {
+                instrumentation.retransformClasses(loaded.toArray(Class<?>[]::new));
+            }
+            ConnjectHooks.dispatcher = null;
+            ConnjectHooks.control = null;
+        }
+    }
+}

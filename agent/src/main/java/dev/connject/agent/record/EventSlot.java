@@ -1,0 +1,130 @@
+package dev.connject.agent.record;
+
+import dev.connject.agent.attempt.ConnectAttempt;
+import dev.connject.agent.attempt.Syscall;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A slot of the {@link EventRing}: a copy of a finished attempt, made on the connecting thread by
+ * plain field copies, and turned into a {@link ConnectEvent} on the recorder's thread.
+ */
+final class EventSlot {
+
+    static final int MAX_SYSCALLS = 8;
+
+    /** The ring sequence number plus one once the slot holds that event: the publication mark. */
+    volatile long published;
+
+    private final Syscall[] calls = new Syscall[MAX_SYSCALLS];
+    private final Object[] results = new Object[MAX_SYSCALLS];
+    int syscallCount;
+    long id;
+    long startNanos;
+    long endNanos;
+    String threadName;
+    boolean virtual;
+    String api;
+    String protocol;
+    String host;
+    InetAddress address;
+    int port;
+    String path;
+    boolean disconnect;
+    int fd;
+    InetSocketAddress local;
+    long timeoutMillis;
+    boolean injected;
+    boolean dryRun;
+    String rule;
+    boolean appTimedOut;
+    boolean abandoned;
+    Throwable error;
+    StackWalker.StackFrame[] callers;
+
+    void copyFrom(ConnectAttempt attempt) {
+        int count = Math.min(attempt.syscallCount(), MAX_SYSCALLS);
+        for (int i = 0; i < count; i++) {
+            calls[i] = attempt.call(i);
+            results[i] = attempt.result(i);
+        }
+        for (int i = count; i < syscallCount; i++) {
+            calls[i] = null;
+            results[i] = null;
+        }
+        syscallCount = count;
+        id = attempt.id();
+        startNanos = attempt.startNanos();
+        endNanos = attempt.endNanos();
+        threadName = attempt.threadName();
+        virtual = attempt.isVirtual();
+        api = attempt.api().yamlName();
+        protocol = attempt.protocol().yamlName();
+        host = attempt.host();
+        address = attempt.address();
+        port = attempt.port();
+        path = attempt.path();
+        disconnect = attempt.isDisconnect();
+        fd = attempt.fdNumber();
+        local = attempt.local();
+        timeoutMillis = attempt.timeoutMillis();
+        injected = attempt.injected();
+        dryRun = attempt.dryRun();
+        rule = attempt.rule();
+        appTimedOut = attempt.appTimedOut();
+        abandoned = attempt.abandoned();
+        error = attempt.error();
+        callers = attempt.callers();
+    }
+
+    Object lastResult() {
+        return syscallCount == 0 ? null : results[syscallCount - 1];
+    }
+
+    ConnectEvent toEvent(Outcomes outcomes, WallClock clock, long pid) {
+        List<ConnectEvent.SyscallRecord> syscalls = new ArrayList<>(syscallCount);
+        for (int i = 0; i < syscallCount; i++) {
+            syscalls.add(new ConnectEvent.SyscallRecord(calls[i].eventName(), outcomes.syscallResult(calls[i], results[i])));
+        }
+        Object last = lastResult();
+        String result = outcomes.result(last, error, appTimedOut, abandoned, disconnect);
+        return new ConnectEvent(clock.at(startNanos), id, pid, threadName, virtual, api, protocol, host, remote(),
+                local == null ? null : Addresses.format(local.getAddress(), local.getPort()), fd, timeoutMillis,
+                result, outcomes.errno(result), Outcomes.error(last, error), (endNanos - startNanos) / 1000, syscalls,
+                injected, rule, dryRun, callerNames());
+    }
+
+    /** Drops the references the slot holds, so a slow ring does not keep exceptions and addresses alive. */
+    void clear() {
+        for (int i = 0; i < syscallCount; i++) {
+            results[i] = null;
+        }
+        host = null;
+        address = null;
+        local = null;
+        error = null;
+        callers = null;
+        threadName = null;
+    }
+
+    private String remote() {
+        if (path != null) {
+            return path;
+        }
+        return address == null ? null : Addresses.format(address, port);
+    }
+
+    private List<String> callerNames() {
+        if (callers == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>(callers.length);
+        for (StackWalker.StackFrame frame : callers) {
+            names.add(frame.getClassName() + '.' + frame.getMethodName() + '(' + frame.getFileName() + ':'
+                    + frame.getLineNumber() + ')');
+        }
+        return names;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.connject.agent.record;
+
+import dev.connject.agent.attempt.ConnectAttempt;
+import dev.connject.agent.platform.PlatformErrnos;
+import dev.connject.agent.safety.InternalErrors;
+
+/**
+ * Commits {@code dev.connject.Connect} JFR events on the connecting thread, so that JFR shows
+ * them on that thread. Outside a recording this costs a check JFR itself makes cheap; a runtime
+ * without {@code jdk.jfr} gets {@link #NONE}.
+ */
+abstract class JfrConnectEvents {
+
+    static final JfrConnectEvents NONE = new JfrConnectEvents() {
+        @Override
+        void commit(ConnectAttempt attempt) {
+        }
+    };
+
+    abstract void commit(ConnectAttempt attempt);
+
+    static JfrConnectEvents create(InternalErrors errors) {
+        return ModuleLayer.boot().findModule("jdk.jfr").isPresent() ? new Committing(errors) : NONE;
+    }
+
+    private static final class Committing extends JfrConnectEvents {
+
+        private final InternalErrors errors;
+        private Outcomes outcomes;
+
+        Committing(InternalErrors errors) {
+            this.errors = errors;
+        }
+
+        @Override
+        void commit(ConnectAttempt attempt) {
+            ConnectJfrEvent event = new ConnectJfrEvent();
+            if (!event.isEnabled()) {
+                return;
+            }
+            try {
+                fill(event, attempt);
+                event.commit();
+            } catch (Throwable failure) {
+                errors.report("jfr", failure);
+            }
+        }
+
+        private void fill(ConnectJfrEvent event, ConnectAttempt attempt) {
+            if (outcomes == null) {
+                outcomes = new Outcomes(PlatformErrnos.get());
+            }
+            Object last = attempt.lastResult();
+            String result = outcomes.result(last, attempt.error(), attempt.appTimedOut(), attempt.abandoned(),
+                    attempt.isDisconnect());
+            Integer errno = outcomes.errno(result);
+            event.id = attempt.id();
+            event.thread = attempt.threadName();
+            event.virtual = attempt.isVirtual();
+            event.api = attempt.api().yamlName();
+            event.protocol = attempt.protocol().yamlName();
+            event.host = attempt.host();
+            event.remote = attempt.path() != null ? attempt.path()
+                    : attempt.address() == null ? null : Addresses.format(attempt.address(), attempt.port());
+            event.local = attempt.local() == null ? null
+                    : Addresses.format(attempt.local().getAddress(), attempt.local().getPort());
+            event.fd = attempt.fdNumber();
+            event.timeout = attempt.timeoutMillis();
+            event.result = result;
+            event.errno = errno == null ? 0 : errno;
+            event.error = Outcomes.error(last, attempt.error());
+            event.connectDuration = (attempt.endNanos() - attempt.startNanos()) / 1000;
+            event.syscalls = syscalls(attempt);
+            event.injected = attempt.injected();
+            event.rule = attempt.rule();
+            event.dryRun = attempt.dryRun();
+            StackWalker.StackFrame[] callers = attempt.callers();
+            event.caller = callers == null || callers.length == 0 ? null
+                    : callers[0].getClassName() + '.' + callers[0].getMethodName() + '(' + callers[0].getFileName()
+                    + ':' + callers[0].getLineNumber() + ')';
+        }
+
+        private String syscalls(ConnectAttempt attempt) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < attempt.syscallCount(); i++) {
+                if (i > 0) {
+                    text.append(", ");
+                }
+                text.append(attempt.call(i).eventName()).append('=')
+                        .append(outcomes.syscallResult(attempt.call(i), attempt.result(i)));
+            }
+            return text.toString();
+        }
+    }
+}

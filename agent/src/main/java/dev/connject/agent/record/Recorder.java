@@ -1,0 +1,271 @@
+package dev.connject.agent.record;
+
+import dev.connject.agent.attempt.AttemptSink;
+import dev.connject.agent.attempt.ConnectAttempt;
+import dev.connject.agent.platform.PlatformErrnos;
+import dev.connject.agent.safety.InternalErrors;
+import dev.connject.config.Recording;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * Takes each finished attempt from the connecting thread and records it. The connecting thread
+ * only copies the attempt into the {@link EventRing} (and commits the JFR event, which JFR
+ * buffers itself); one thread of connject's own turns slots into events and feeds the sinks, so
+ * recording never blocks a connect on I/O. An event that cannot be kept is counted as dropped.
+ */
+public final class Recorder implements AttemptSink {
+
+    /** Slots in the ring: several seconds of a busy service's connects. */
+    private static final int RING_CAPACITY = 16384;
+    private static final long BUSY_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final long IDLE_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final int POLLS_BEFORE_IDLE = 200;
+
+    private final InternalErrors errors;
+    private final AtomicLong attempts = new AtomicLong();
+    private final AtomicLong droppedAtRing = new AtomicLong();
+    private final Map<String, AtomicLong> droppedBySink = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> results = new ConcurrentHashMap<>();
+    private final List<Consumer<ConnectEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final JfrConnectEvents jfr;
+    private volatile EventRing ring;
+    private Thread thread;
+
+    private volatile Settings settings;
+    private volatile boolean idle;
+    private volatile boolean running = true;
+
+    public Recorder(Recording recording, InternalErrors errors) {
+        this.errors = errors;
+        this.settings = new Settings(recording, sinksFor(recording));
+        this.jfr = JfrConnectEvents.create(errors);
+    }
+
+    /** Allocates the ring and starts the recorder's thread, on the first attempt rather than at the JVM's start. */
+    private synchronized EventRing start() {
+        if (ring == null && running) {
+            thread = new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    record();
+                }
+            }, "connject-recorder");
+            thread.setDaemon(true);
+            ring = new EventRing(RING_CAPACITY);
+            thread.start();
+        }
+        return ring;
+    }
+
+    /** Applies a new {@code record:} section; the recorder's thread closes the sinks it replaces. */
+    public void configure(Recording recording) {
+        if (!recording.equals(settings.recording)) {
+            settings = new Settings(recording, sinksFor(recording));
+        }
+    }
+
+    /** Receives every event, on the recorder's thread, before sampling; must be quick. */
+    public void addListener(Consumer<ConnectEvent> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<ConnectEvent> listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void finished(ConnectAttempt attempt) {
+        attempts.incrementAndGet();
+        if (settings.recording.jfr()) {
+            jfr.commit(attempt);
+        }
+        EventRing events = ring != null ? ring : start();
+        if (events == null || !events.offer(attempt)) {
+            droppedAtRing.incrementAndGet();
+        } else if (idle) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    @Override
+    public int callerFrames() {
+        return Math.max(1, settings.recording.stack());
+    }
+
+    public long attempts() {
+        return attempts.get();
+    }
+
+    /** Events lost: refused by a full ring, or failed in a sink. */
+    public Map<String, Long> dropped() {
+        Map<String, Long> dropped = new TreeMap<>();
+        dropped.put("ring", droppedAtRing.get());
+        droppedBySink.forEach((sink, count) -> dropped.put(sink, count.get()));
+        return dropped;
+    }
+
+    /** Recorded attempts by result, as the recorder's thread has processed them so far. */
+    public Map<String, Long> results() {
+        Map<String, Long> counts = new TreeMap<>();
+        results.forEach((result, count) -> counts.put(result, count.get()));
+        return counts;
+    }
+
+    /** Stops the recorder's thread once it has written what the ring holds, and closes the sinks. */
+    public void close() throws InterruptedException {
+        Thread recorder;
+        synchronized (this) {
+            running = false;
+            recorder = thread;
+        }
+        if (recorder == null) {
+            close(settings);
+            return;
+        }
+        LockSupport.unpark(recorder);
+        recorder.join(TimeUnit.SECONDS.toMillis(5));
+    }
+
+    /** Waits until every attempt finished so far has reached the sinks. */
+    public void drain() throws InterruptedException {
+        EventRing events = ring;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (events != null && !events.isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.unpark(thread);
+            Thread.sleep(1);
+        }
+    }
+
+    /** The recorder's thread: everything that may block or allocate happens here, not on the connecting threads. */
+    private void record() {
+        WallClock clock = new WallClock();
+        long pid = ProcessHandle.current().pid();
+        Outcomes outcomes = null;
+        Settings current = settings;
+        EventRing events = ring;
+        int emptyPolls = 0;
+        while (true) {
+            EventSlot slot = events.next();
+            if (slot != null) {
+                if (outcomes == null) {
+                    outcomes = new Outcomes(errnos());
+                }
+                deliver(events, slot, outcomes, current, clock, pid);
+                emptyPolls = 0;
+                continue;
+            }
+            flush(current);
+            if (settings != current) {
+                close(current);
+                current = settings;
+            }
+            if (!running) {
+                close(current);
+                return;
+            }
+            if (++emptyPolls < POLLS_BEFORE_IDLE) {
+                LockSupport.parkNanos(BUSY_POLL_NANOS);
+            } else {
+                idle = true;
+                if (events.isEmpty() && running) {
+                    LockSupport.parkNanos(IDLE_PARK_NANOS);
+                }
+                idle = false;
+            }
+        }
+    }
+
+    private PlatformErrnos errnos() {
+        try {
+            return PlatformErrnos.get();
+        } catch (Throwable failure) {
+            errors.report("errno table", failure);
+            return PlatformErrnos.none();
+        }
+    }
+
+    private void deliver(EventRing events, EventSlot slot, Outcomes outcomes, Settings current, WallClock clock,
+                         long pid) {
+        ConnectEvent event;
+        try {
+            event = slot.toEvent(outcomes, clock, pid);
+        } catch (Throwable failure) {
+            errors.report("recorder", failure);
+            droppedAtRing.incrementAndGet();
+            return;
+        } finally {
+            events.release(slot);
+        }
+        results.computeIfAbsent(event.result(), result -> new AtomicLong()).incrementAndGet();
+        for (Consumer<ConnectEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (Throwable failure) {
+                errors.report("listener", failure);
+            }
+        }
+        if (!event.failed() && current.recording.sample() < 1.0
+                && ThreadLocalRandom.current().nextDouble() >= current.recording.sample()) {
+            return;
+        }
+        for (EventSink sink : current.sinks) {
+            try {
+                sink.accept(event);
+            } catch (IOException | RuntimeException failure) {
+                droppedBySink.computeIfAbsent(sink.name(), name -> new AtomicLong()).incrementAndGet();
+                errors.report(sink.name(), failure);
+            }
+        }
+    }
+
+    private void flush(Settings current) {
+        for (EventSink sink : current.sinks) {
+            try {
+                sink.flush();
+            } catch (IOException | RuntimeException failure) {
+                errors.report(sink.name(), failure);
+            }
+        }
+    }
+
+    private void close(Settings current) {
+        for (EventSink sink : current.sinks) {
+            try {
+                sink.close();
+            } catch (IOException | RuntimeException failure) {
+                errors.report(sink.name(), failure);
+            }
+        }
+    }
+
+    private static List<EventSink> sinksFor(Recording recording) {
+        List<EventSink> sinks = new ArrayList<>(2);
+        recording.jsonl().ifPresent(file -> sinks.add(new JsonlSink(file)));
+        if (recording.log() != Recording.EventLog.OFF) {
+            sinks.add(new EventLogSink(recording.log()));
+        }
+        return List.copyOf(sinks);
+    }
+
+    /** The {@code record:} section in force and the sinks built for it. */
+    private static final class Settings {
+        final Recording recording;
+        final List<EventSink> sinks;
+
+        Settings(Recording recording, List<EventSink> sinks) {
+            this.recording = recording;
+            this.sinks = sinks;
+        }
+    }
+}

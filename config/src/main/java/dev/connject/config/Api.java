@@ -1,0 +1,20 @@
+package dev.connject.config;
+
+/** The JDK API through which an application connects. */
+public enum Api {
+    /** {@code java.net.Socket}, and everything built on it such as {@code HttpURLConnection}. */
+    SOCKET,
+    /** {@code SocketChannel}, including its {@code socket()} adaptor and {@code HttpClient}. */
+    CHANNEL,
+    /** {@code AsynchronousSocketChannel}. */
+    ASYNC,
+    /** {@code DatagramChannel} and {@code DatagramSocket}. */
+    DATAGRAM;
+
+    private final String yamlName = name().toLowerCase(java.util.Locale.ROOT);
+
+    /** The name used in rules files and events. */
+    public String yamlName() {
+        return yamlName;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.connject.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code record:} section: where connect events go.
+ *
+ * @param log        level of the per-attempt line on logger {@code dev.connject.events}
+ * @param jsonl      file that receives one JSON object per attempt, appended
+ * @param jsonlMax   size in bytes at which the JSONL file is rotated; 0 means never
+ * @param jsonlKeep  rotated JSONL files kept besides the current one
+ * @param jfr        whether {@code dev.connject.Connect} JFR events are emitted while a recording is on
+ * @param stack      caller frames kept per attempt; 0 keeps only the first application frame
+ * @param sample     fraction of successful connects recorded; failures are always recorded
+ */
+public record Recording(EventLog log, Optional<Path> jsonl, long jsonlMax, int jsonlKeep,
+                        boolean jfr, int stack, double sample) {
+
+    /** Rotated JSONL files kept when {@code jsonl_keep} is not given. */
+    public static final int DEFAULT_JSONL_KEEP = 5;
+
+    /** What is recorded when the file has no {@code record:} section. */
+    public static Recording defaults() {
+        return new Recording(EventLog.OFF, Optional.empty(), 0, DEFAULT_JSONL_KEEP, true, 0, 1.0);
+    }
+
+    public Recording {
+        Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(jsonl, "jsonl");
+        if (jsonlMax < 0 || jsonlKeep < 0 || stack < 0 || !(sample >= 0 && sample <= 1)) {
+            throw new IllegalArgumentException("recording settings out of range");
+        }
+    }
+
+    /** Level of the per-attempt log line. */
+    public enum EventLog {
+        OFF("off"), DEBUG("debug"), INFO("info");
+
+        private final String yamlName;
+
+        EventLog(String yamlName) {
+            this.yamlName = yamlName;
+        }
+
+        public String yamlName() {
+            return yamlName;
+        }
+
+        /** The level with this rules-file name, or {@code null}. */
+        public static EventLog ofYamlName(String name) {
+            for (EventLog level : values()) {
+                if (level.yamlName.equals(name)) {
+                    return level;
+                }
+            }
+            return null;
+        }
+    }
+}
