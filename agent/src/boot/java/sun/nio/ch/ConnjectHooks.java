@@ -34,6 +34,8 @@ public final class ConnjectHooks {
     public static final int API_CHANNEL = 1;
     public static final int API_ASYNC = 2;
     public static final int API_DATAGRAM = 3;
+    /** A channel's {@code socket().connect(address, timeout)}: the channel API on a non-blocking descriptor. */
+    public static final int API_CHANNEL_TIMED = 4;
 
     /** The installed dispatcher, or {@code null}. */
     public static volatile ConnjectDispatcher dispatcher;

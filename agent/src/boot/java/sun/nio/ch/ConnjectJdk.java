@@ -37,6 +37,16 @@ public final class ConnjectJdk {
         return SharedSecrets.getJavaNetInetAddressAccess().getOriginalHostName(address);
     }
 
+    /** The IPv4 address as an int, without the copy {@code getAddress()} makes. */
+    public static int ipv4(java.net.Inet4Address address) {
+        return SharedSecrets.getJavaNetInetAddressAccess().addressValue(address);
+    }
+
+    /** The IPv6 address bytes, without a copy: not to be changed. */
+    public static byte[] ipv6(java.net.Inet6Address address) {
+        return SharedSecrets.getJavaNetInetAddressAccess().addressBytes(address);
+    }
+
     /** connect(2) as {@code Net.connect} makes it, instrumented like any other call. */
     public static int connect(ProtocolFamily family, FileDescriptor fd, InetAddress remote, int port)
             throws IOException {
@@ -68,6 +78,30 @@ public final class ConnjectJdk {
         }
     }
 
+    /** dup(2): a second descriptor for the same socket, which keeps it alive until it too is closed. */
+    public static int dup(int fdVal) throws IOException {
+        try {
+            return (int) Natives.DUP.invoke(null, fdVal);
+        } catch (InvocationTargetException e) {
+            throw rethrown(e);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** close(2) of a descriptor connject made with {@link #dup}. */
+    public static void close(int fdVal) throws IOException {
+        invoke(Natives.CLOSE, fdVal);
+    }
+
+    /**
+     * connect(2) with AF_UNSPEC on a descriptor connject made with {@link #dup}: a pending TCP
+     * connect ends at once, its socket reports ECONNRESET and may connect again.
+     */
+    public static void disconnect(int fdVal, ProtocolFamily family) throws IOException {
+        invoke(Natives.DISCONNECT, IOUtil.newFD(fdVal), family == StandardProtocolFamily.INET6);
+    }
+
     /** The datagram channel's native disconnect. */
     public static void datagramDisconnect(FileDescriptor fd, boolean isIPv6) throws IOException {
         invoke(Natives.DISCONNECT, fd, isIPv6);
@@ -77,17 +111,21 @@ public final class ConnjectJdk {
         try {
             method.invoke(null, arguments);
         } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException) {
-                throw (IOException) cause;
-            }
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            throw (Error) cause;
+            throw rethrown(e);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static IOException rethrown(InvocationTargetException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof IOException) {
+            return (IOException) cause;
+        }
+        if (cause instanceof RuntimeException) {
+            throw (RuntimeException) cause;
+        }
+        throw (Error) cause;
     }
 
     /** The private natives, resolved when first needed. */
@@ -96,6 +134,8 @@ public final class ConnjectJdk {
                 FileDescriptor.class, boolean.class, int.class, int.class, int.class, boolean.class);
         static final Method CHECK_CONNECT = find(UnixAsynchronousSocketChannelImpl.class, "checkConnect", int.class);
         static final Method DISCONNECT = find(DatagramChannelImpl.class, "disconnect0", FileDescriptor.class, boolean.class);
+        static final Method DUP = find(InheritedChannel.class, "dup", int.class);
+        static final Method CLOSE = find(InheritedChannel.class, "close0", int.class);
         static final Method STRERROR = find(forName("sun.nio.fs.UnixNativeDispatcher"), "strerror", int.class);
 
         private static Class<?> forName(String name) {

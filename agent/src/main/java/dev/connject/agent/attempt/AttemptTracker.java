@@ -30,7 +30,7 @@ import sun.nio.ch.ConnjectJdk;
  */
 public final class AttemptTracker extends ConnjectDispatcher {
 
-    private static final Api[] APIS = {Api.SOCKET, Api.CHANNEL, Api.ASYNC, Api.DATAGRAM};
+    private static final Api[] APIS = {Api.SOCKET, Api.CHANNEL, Api.ASYNC, Api.DATAGRAM, Api.CHANNEL};
     private static final int IN_PROGRESS = -2;
     private static final int INTERRUPTED = -3;
 
@@ -134,8 +134,12 @@ public final class AttemptTracker extends ConnjectDispatcher {
             attempt.disconnect = true;
             attempt.protocol = Protocol.UDP;
         }
-        attempt.handsOff = api == ConnjectHooks.API_ASYNC
-                || (api == ConnjectHooks.API_CHANNEL && owner instanceof SelectableChannel && !((SelectableChannel) owner).isBlocking());
+        boolean blockingChannel = api == ConnjectHooks.API_CHANNEL && owner instanceof SelectableChannel
+                && ((SelectableChannel) owner).isBlocking();
+        attempt.handsOff = api == ConnjectHooks.API_ASYNC || (api == ConnjectHooks.API_CHANNEL && !blockingChannel);
+        // the JDK makes the descriptor non-blocking for a timeout, a virtual thread, or an API that returns at once
+        attempt.nonBlocking = attempt.virtual || attempt.handsOff || api == ConnjectHooks.API_CHANNEL_TIMED
+                || (api == ConnjectHooks.API_SOCKET && attempt.timeoutMillis > 0);
         int frames = sink.callerFrames();
         if (frames > 0) {
             attempt.callers = CallerCapture.capture(frames);
@@ -376,7 +380,8 @@ public final class AttemptTracker extends ConnjectDispatcher {
             if (attempt != null) {
                 attempt.syscall(Syscall.SO_ERROR, fromTheKernel);
             }
-            throw StackTraces.asThrownByTheJdk(fromTheKernel);
+            throw StackTraces.asThrownByNative(fromTheKernel, "sun.nio.ch.UnixAsynchronousSocketChannelImpl",
+                    "checkConnect", -1);
         }
         if (attempt != null) {
             attempt.syscall(Syscall.SO_ERROR, ConnectAttempt.OK);
@@ -393,7 +398,7 @@ public final class AttemptTracker extends ConnjectDispatcher {
             if (attempt != null) {
                 attempt.syscall(Syscall.CONNECT, fromTheKernel);
             }
-            throw StackTraces.asThrownByTheJdk(fromTheKernel);
+            throw StackTraces.asThrownByNative(fromTheKernel, "sun.nio.ch.DatagramChannelImpl", "disconnect0", -1);
         }
         if (attempt != null) {
             attempt.syscall(Syscall.CONNECT, ConnectAttempt.OK);
@@ -462,6 +467,10 @@ public final class AttemptTracker extends ConnjectDispatcher {
     }
 
     private void finish(ConnectAttempt attempt) {
+        if (attempt.fault != null) {
+            attempt.fault.abandon();
+            attempt.fault = null;
+        }
         attempt.endNanos = System.nanoTime();
         sink.finished(attempt);
         release(attempt);

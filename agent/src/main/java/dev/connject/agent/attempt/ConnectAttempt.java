@@ -36,6 +36,7 @@ public final class ConnectAttempt {
     Object owner;
     boolean handsOff;
     boolean handedOff;
+    boolean nonBlocking;
     long timeoutMillis;
     String host;
     Protocol protocol;
@@ -74,6 +75,7 @@ public final class ConnectAttempt {
         owner = null;
         handsOff = false;
         handedOff = false;
+        nonBlocking = false;
         timeoutMillis = 0;
         host = null;
         protocol = null;
@@ -199,6 +201,11 @@ public final class ConnectAttempt {
 
     public long timeoutMillis() {
         return timeoutMillis;
+    }
+
+    /** Whether the JDK made the socket non-blocking for this connect, so that connect(2) may say EINPROGRESS. */
+    public boolean nonBlocking() {
+        return nonBlocking;
     }
 
     /** Whether connect(2) saying EINPROGRESS makes the API return before the outcome is known. */

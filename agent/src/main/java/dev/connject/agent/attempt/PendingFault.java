@@ -22,6 +22,10 @@ public interface PendingFault {
      */
     void checkConnect(ConnectAttempt attempt, int fdVal, SoErrorCheck kernel) throws IOException;
 
+    /** The attempt ended before the fault did (closed, or the application's timeout): let go of what it holds. */
+    default void abandon() {
+    }
+
     /** The JDK's own SO_ERROR check of an asynchronous channel. */
     @FunctionalInterface
     interface SoErrorCheck {

@@ -1,36 +1,67 @@
 package dev.connject.agent.control;
 
 import dev.connject.agent.attempt.AttemptTracker;
+import dev.connject.agent.attempt.ConnectPolicy;
+import dev.connject.agent.fault.FaultInjector;
 import dev.connject.agent.hook.HookInstaller;
+import dev.connject.agent.hook.NativeCallLines;
+import dev.connject.agent.log.AgentLog;
+import dev.connject.agent.log.LogLevel;
+import dev.connject.agent.platform.PlatformErrnos;
 import dev.connject.agent.record.Recorder;
 import dev.connject.agent.rules.RulePolicy;
 import dev.connject.agent.safety.InternalErrors;
 import dev.connject.config.InvalidRulesException;
+import dev.connject.config.Mode;
 import dev.connject.config.RuleSet;
 import dev.connject.config.RulesLoader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Consumer;
-import dev.connject.agent.log.AgentLog;
 import sun.nio.ch.ConnjectHooks;
 
-/** The agent once started: its hooks, its rules and its recorder, and the controls over them. */
+/**
+ * The agent once started: its hooks, its rules and its recorder, and the controls over them that
+ * the MBean, later attaches and the rules file watcher use.
+ */
 public final class RunningAgent {
 
     private final InternalErrors errors;
     private final Recorder recorder;
     private final AttemptTracker tracker;
+    private final FaultInjector injector;
     private final HookInstaller.Installation installation;
+    private final boolean attached;
+    private final Instant started = Instant.now();
+    private final Thread exitHook;
+    private RulesWatcher watcher;
+    private AgentMBean mbean;
     private volatile RuleSet rules;
+    private volatile RulePolicy policy;
+    private volatile boolean detached;
 
-    private RunningAgent(InternalErrors errors, Recorder recorder, AttemptTracker tracker,
-                         HookInstaller.Installation installation, RuleSet rules) {
+    private RunningAgent(InternalErrors errors, Recorder recorder, AttemptTracker tracker, FaultInjector injector,
+                         HookInstaller.Installation installation, boolean attached) {
         this.errors = errors;
         this.recorder = recorder;
         this.tracker = tracker;
+        this.injector = injector;
         this.installation = installation;
-        this.rules = rules;
+        this.attached = attached;
+        this.exitHook = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                flushAtExit();
+            }
+        }, "connject-exit");
     }
 
     /** The options consumer of the agent already running in this JVM, or {@code null}. */
@@ -46,19 +77,24 @@ public final class RunningAgent {
         RuleSet rules = options.rules().isPresent() ? loadAtStart(options.rules().get()) : RuleSet.none();
         InternalErrors errors = new InternalErrors();
         Recorder recorder = new Recorder(rules.recording(), errors);
-        AttemptTracker tracker = new AttemptTracker(errors, RulePolicy.none(), recorder);
-        HolderOfOptions control = new HolderOfOptions();
-        HookInstaller.Installation installation = HookInstaller.install(instrumentation, tracker, control, errors);
-        RunningAgent agent = new RunningAgent(errors, recorder, tracker, installation, rules);
+        AttemptTracker tracker = new AttemptTracker(errors, ConnectPolicy.NONE, recorder);
+        NativeCallLines lines = new NativeCallLines();
+        FaultInjector injector = new FaultInjector(tracker, lines, errors);
+        OptionsHandler control = new OptionsHandler();
+        HookInstaller.Installation installation = HookInstaller.install(instrumentation, tracker, lines, control, errors);
+        RunningAgent agent = new RunningAgent(errors, recorder, tracker, injector, installation, attached);
+        agent.apply(rules);
+        if (options.watch() && options.rules().isPresent()) {
+            agent.watch(options.rules().get());
+        }
         control.agent = agent;
-        Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() {
-            @Override
-            public void run() {
-                agent.flushAtExit();
-            }
-        }, "connject-exit"));
+        Runtime.getRuntime().addShutdownHook(agent.exitHook);
+        agent.mbean = AgentMBean.registerLater(agent);
+        if (attached) {
+            agent.mbean.register();
+        }
         AgentLog.info("recording connects (" + (attached ? "attached" : "loaded at start-up") + "); rules: "
-                + rules.source());
+                + describe(rules));
         return agent;
     }
 
@@ -74,6 +110,157 @@ public final class RunningAgent {
         return RuleSet.none();
     }
 
+    private static String describe(RuleSet rules) {
+        return rules.source() + " (" + rules.rules().size() + " rule(s), mode " + rules.mode().yamlName() + ")";
+    }
+
+    /** Puts a rule set in force, whole: the rules, their mode and the {@code record:} section. Counting starts over. */
+    public synchronized void apply(RuleSet newRules) {
+        if (detached) {
+            throw new IllegalStateException("connject has been detached from this JVM");
+        }
+        if (!newRules.rules().isEmpty() && containsErrno(newRules)) {
+            warmErrnos();
+        }
+        RulePolicy compiled = RulePolicy.compile(newRules, injector);
+        recorder.configure(newRules.recording());
+        rules = newRules;
+        policy = compiled;
+        tracker.policy(compiled);
+    }
+
+    /** Removes every rule; recording goes on as configured. */
+    public void clear() {
+        RuleSet current = rules;
+        apply(current.withRules(List.of(), current.source() + " (cleared)", ""));
+    }
+
+    public synchronized void mode(Mode mode) {
+        rules = rules.withMode(mode);
+        policy = policy.withMode(mode);
+        tracker.policy(policy);
+    }
+
+    /**
+     * Takes connject out of this JVM: the JDK classes are put back as they were, connject's
+     * threads stop, its files and sockets are closed. A later attach starts afresh.
+     */
+    public synchronized void detach() throws Exception {
+        if (detached) {
+            return;
+        }
+        detached = true;
+        if (watcher != null) {
+            watcher.stop();
+        }
+        installation.uninstall();
+        injector.close();
+        if (mbean != null) {
+            mbean.unregister();
+        }
+        recorder.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException exiting) {
+            // the JVM is already shutting down
+        }
+        AgentLog.info("detached; the JDK classes are as they were");
+    }
+
+    public boolean detached() {
+        return detached;
+    }
+
+    public AgentStatus status() {
+        RulePolicy current = policy;
+        List<AgentStatus.RuleCount> counts = new ArrayList<>();
+        for (Map.Entry<String, long[]> rule : current.counts().entrySet()) {
+            counts.add(new AgentStatus.RuleCount(rule.getKey(), rule.getValue()[0], rule.getValue()[1]));
+        }
+        return new AgentStatus(version(), ProcessHandle.current().pid(), started, attached, current.mode().yamlName(),
+                rules.source(), counts, recorder.attempts(), recorder.results(), recorder.dropped(), errors.counts(),
+                tracker.pendingCount(), new ArrayList<>(new TreeSet<>(installation.woven())));
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public Recorder recorder() {
+        return recorder;
+    }
+
+    /** connject's version, as built. */
+    public static String version() {
+        try (InputStream in = RunningAgent.class.getResourceAsStream("version.txt")) {
+            return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException unreadable) {
+            return "unknown";
+        }
+    }
+
+    /** Takes the options of a later attach: a rules file to load and watch, a log level. The MBean is there once it returns. */
+    void applyOptions(String text) {
+        mbean.register();
+        AgentOptions options = AgentOptions.parse(text, Map.of(), new java.util.Properties());
+        for (String problem : options.problems()) {
+            AgentLog.warn("option ignored: " + problem);
+        }
+        if (text.contains("log=")) {
+            LogLevel.set(options.log());
+        }
+        if (options.rules().isPresent()) {
+            Path file = options.rules().get();
+            try {
+                RuleSet loaded = RulesLoader.load(file);
+                apply(loaded);
+                synchronized (this) {
+                    if (watcher != null) {
+                        watcher.stop();
+                        watcher = null;
+                    }
+                    if (options.watch()) {
+                        watch(file);
+                    }
+                }
+                AgentLog.info("rules applied: " + describe(loaded));
+            } catch (InvalidRulesException invalid) {
+                AgentLog.error("rules refused; the previous rules stay in force:\n" + invalid.getMessage());
+            } catch (IOException unreadable) {
+                AgentLog.error("rules file " + file + " cannot be read (" + unreadable
+                        + "); the previous rules stay in force");
+            }
+        }
+    }
+
+    private synchronized void watch(Path file) {
+        watcher = new RulesWatcher(file, this::apply);
+        watcher.start();
+    }
+
+    private static boolean containsErrno(RuleSet rules) {
+        return rules.rules().stream().anyMatch(rule -> rule.fault().errno().isPresent());
+    }
+
+    /**
+     * Reads the platform's errno table on a thread of its own, so that the first injection does
+     * not wait for JNA to load; if it comes sooner, it waits for the table.
+     */
+    private void warmErrnos() {
+        Thread warm = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    PlatformErrnos.get();
+                } catch (Throwable failure) {
+                    errors.report("errno table", failure);
+                }
+            }
+        }, "connject-errno-table");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
     /** Writes out what the recorder still holds when the JVM exits: no event is lost to an exit. */
     private void flushAtExit() {
         try {
@@ -83,33 +270,8 @@ public final class RunningAgent {
         }
     }
 
-    /** Takes the options of a later attach. */
-    void applyOptions(String options) {
-        AgentLog.info("already running; options of a later attach: " + options);
-    }
-
-    public Recorder recorder() {
-        return recorder;
-    }
-
-    public InternalErrors errors() {
-        return errors;
-    }
-
-    public AttemptTracker tracker() {
-        return tracker;
-    }
-
-    public RuleSet rules() {
-        return rules;
-    }
-
-    public HookInstaller.Installation installation() {
-        return installation;
-    }
-
     /** Hands later attaches' options to the agent; a JDK type, as the hooks class holds it. */
-    private static final class HolderOfOptions implements Consumer<String> {
+    private static final class OptionsHandler implements Consumer<String> {
         volatile RunningAgent agent;
 
         @Override

@@ -12,7 +12,7 @@ final class ChannelTimedConnectAdvice extends ApiAdvice {
 
     @Override
     void enter(MethodVisitor mv) {
-        pushBegin(mv, ConnjectHooks.API_CHANNEL, 1);
+        pushBegin(mv, ConnjectHooks.API_CHANNEL_TIMED, 1);
         mv.visitVarInsn(LLOAD, 2);
         mv.visitLdcInsn(1_000_000L);
         mv.visitInsn(LDIV);

@@ -48,11 +48,10 @@ public final class HookInstaller {
                 new PollConnectAdvice(lines));
     }
 
-    public static Installation install(Instrumentation instrumentation, AttemptTracker tracker,
+    public static Installation install(Instrumentation instrumentation, AttemptTracker tracker, NativeCallLines lines,
                                        Consumer<String> control, InternalErrors errors) throws Exception {
         ConnjectHooks.dispatcher = tracker;
         ConnjectHooks.control = control;
-        NativeCallLines lines = new NativeCallLines();
         ConnectTransformer transformer = new ConnectTransformer(TARGET_CLASSES, () -> advices(lines),
                 failure -> errors.report("weave", failure));
         instrumentation.addTransformer(transformer, true);
@@ -60,7 +59,7 @@ public final class HookInstaller {
         if (!loaded.isEmpty()) {
             instrumentation.retransformClasses(loaded.toArray(Class<?>[]::new));
         }
-        return new Installation(instrumentation, transformer, lines);
+        return new Installation(instrumentation, transformer);
     }
 
     private static List<Class<?>> loadedTargets(Instrumentation instrumentation) {
@@ -86,21 +85,15 @@ public final class HookInstaller {
 
         private final Instrumentation instrumentation;
         private final ConnectTransformer transformer;
-        private final NativeCallLines lines;
 
-        private Installation(Instrumentation instrumentation, ConnectTransformer transformer, NativeCallLines lines) {
+        private Installation(Instrumentation instrumentation, ConnectTransformer transformer) {
             this.instrumentation = instrumentation;
             this.transformer = transformer;
-            this.lines = lines;
         }
 
         /** The JDK methods woven so far; a class the application has not loaded yet is woven when it loads. */
         public Set<String> woven() {
             return transformer.woven();
-        }
-
-        public NativeCallLines nativeCallLines() {
-            return lines;
         }
 
         /**

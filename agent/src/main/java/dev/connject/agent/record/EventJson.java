@@ -1,12 +1,12 @@
 package dev.connject.agent.record;
 
 /** The JSON Lines form of an event: one object, one line, fields in the documented order. */
-final class EventJson {
+public final class EventJson {
 
     private final StringBuilder out = new StringBuilder(512);
 
     /** The event as one line of JSON, without the line break; reuses one buffer, so one thread only. */
-    String format(ConnectEvent event) {
+    public String format(ConnectEvent event) {
         out.setLength(0);
         out.append('{');
         string("time", event.time().toString());

@@ -16,7 +16,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 
 /**
  * Takes each finished attempt from the connecting thread and records it. The connecting thread
@@ -37,7 +36,7 @@ public final class Recorder implements AttemptSink {
     private final AtomicLong droppedAtRing = new AtomicLong();
     private final Map<String, AtomicLong> droppedBySink = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> results = new ConcurrentHashMap<>();
-    private final List<Consumer<ConnectEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
     private final JfrConnectEvents jfr;
     private volatile EventRing ring;
     private Thread thread;
@@ -76,12 +75,21 @@ public final class Recorder implements AttemptSink {
     }
 
     /** Receives every event, on the recorder's thread, before sampling; must be quick. */
-    public void addListener(Consumer<ConnectEvent> listener) {
+    public void addListener(EventListener listener) {
         listeners.add(listener);
     }
 
-    public void removeListener(Consumer<ConnectEvent> listener) {
+    public void removeListener(EventListener listener) {
         listeners.remove(listener);
+    }
+
+    /** Follows the recorded events live. */
+    public interface EventListener {
+        void event(ConnectEvent event);
+
+        /** Everything recorded so far has been delivered: a moment to pass on what was batched. */
+        default void drained() {
+        }
     }
 
     @Override
@@ -208,9 +216,9 @@ public final class Recorder implements AttemptSink {
             events.release(slot);
         }
         results.computeIfAbsent(event.result(), result -> new AtomicLong()).incrementAndGet();
-        for (Consumer<ConnectEvent> listener : listeners) {
+        for (EventListener listener : listeners) {
             try {
-                listener.accept(event);
+                listener.event(event);
             } catch (Throwable failure) {
                 errors.report("listener", failure);
             }
@@ -230,6 +238,13 @@ public final class Recorder implements AttemptSink {
     }
 
     private void flush(Settings current) {
+        for (EventListener listener : listeners) {
+            try {
+                listener.drained();
+            } catch (Throwable failure) {
+                errors.report("listener", failure);
+            }
+        }
         for (EventSink sink : current.sinks) {
             try {
                 sink.flush();

@@ -1,0 +1,31 @@
+package dev.connject.agent.control;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code connject status} shows: the agent's version and state, and its counters.
+ *
+ * @param rules       per rule, in file order: connects it matched while active, and connects it acted on
+ * @param results     recorded attempts by result
+ * @param dropped     events that could not be kept, by where they were lost
+ * @param errors      connject's own failures, by place; none ever reached the application
+ * @param hooked      the JDK methods instrumented so far
+ */
+public record AgentStatus(String version, long pid, Instant started, boolean attached, String mode,
+                          String rulesSource, List<RuleCount> rules, long attempts, Map<String, Long> results,
+                          Map<String, Long> dropped, Map<String, Long> errors, int pending, List<String> hooked) {
+
+    public AgentStatus {
+        rules = List.copyOf(rules);
+        results = Map.copyOf(results);
+        dropped = Map.copyOf(dropped);
+        errors = Map.copyOf(errors);
+        hooked = List.copyOf(hooked);
+    }
+
+    /** One rule's counters. */
+    public record RuleCount(String name, long matched, long injected) {
+    }
+}

@@ -1,0 +1,68 @@
+package dev.connject.agent.control;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code dev.connject:type=Agent}: connject's state and controls, for the injector and for
+ * JConsole, VisualVM and JMC. While a listener is registered, notifications of type
+ * {@value #EVENTS} carry the recorded connect events as JSON Lines, batched; each batch's message
+ * is "FIRST COUNT", the sequence number of its first event and how many it carries, so that a
+ * listener that lost batches knows how many events it missed.
+ */
+public interface ConnjectAgentMXBean {
+
+    String OBJECT_NAME = "dev.connject:type=Agent";
+
+    /** Notification type of a batch of events; its user data is the events' JSON lines. */
+    String EVENTS = "dev.connject.events";
+
+    String getVersion();
+
+    /** {@code inject}, {@code dry-run} or {@code off}. */
+    String getMode();
+
+    void setMode(String mode);
+
+    /** Where the rules in force came from. */
+    String getRulesSource();
+
+    /** The rules in force, as their file read. */
+    String getRulesText();
+
+    long getAttempts();
+
+    Map<String, Long> getResults();
+
+    Map<String, Long> getDropped();
+
+    Map<String, Long> getInternalErrors();
+
+    /** Per rule: connects it matched while active. */
+    Map<String, Long> getRuleMatches();
+
+    /** Per rule: connects it injected into (or would have, in dry-run). */
+    Map<String, Long> getRuleInjections();
+
+    int getPendingAttempts();
+
+    List<String> getHookedMethods();
+
+    /** Everything above as one JSON object, as {@code connject status --json} prints it. */
+    String getStatusJson();
+
+    /**
+     * Validates {@code rulesText} and puts it in force atomically, replacing every rule; an
+     * invalid text changes nothing and fails with its located problems.
+     *
+     * @param source how status should name where the rules came from
+     * @return a one-line summary of what is now in force
+     */
+    String apply(String rulesText, String source);
+
+    /** Removes every rule; recording goes on. */
+    void clear();
+
+    /** Removes connject from this JVM: instrumentation undone, threads stopped, files closed. */
+    void detach();
+}

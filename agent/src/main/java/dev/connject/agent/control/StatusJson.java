@@ -1,0 +1,86 @@
+package dev.connject.agent.control;
+
+import java.util.Map;
+
+/** {@link AgentStatus} as one JSON object. */
+final class StatusJson {
+
+    private final StringBuilder out = new StringBuilder(512);
+
+    private StatusJson() {
+    }
+
+    static String format(AgentStatus status) {
+        StatusJson json = new StatusJson();
+        json.out.append('{');
+        json.field("version").string(status.version());
+        json.field("pid").out.append(status.pid());
+        json.field("started").string(status.started().toString());
+        json.field("attached").out.append(status.attached());
+        json.field("mode").string(status.mode());
+        json.field("rules_source").string(status.rulesSource());
+        json.field("rules").out.append('[');
+        for (int i = 0; i < status.rules().size(); i++) {
+            AgentStatus.RuleCount rule = status.rules().get(i);
+            json.out.append(i == 0 ? "{" : ",{").append("\"name\":");
+            json.string(rule.name());
+            json.out.append(",\"matched\":").append(rule.matched()).append(",\"injected\":").append(rule.injected())
+                    .append('}');
+        }
+        json.out.append(']');
+        json.field("attempts").out.append(status.attempts());
+        json.field("results").counts(status.results());
+        json.field("dropped").counts(status.dropped());
+        json.field("internal_errors").counts(status.errors());
+        json.field("pending").out.append(status.pending());
+        json.field("hooked").out.append('[');
+        for (int i = 0; i < status.hooked().size(); i++) {
+            if (i > 0) {
+                json.out.append(',');
+            }
+            json.string(status.hooked().get(i));
+        }
+        json.out.append("]}");
+        return json.out.toString();
+    }
+
+    private StatusJson field(String name) {
+        if (out.length() > 1) {
+            out.append(',');
+        }
+        out.append('"').append(name).append("\":");
+        return this;
+    }
+
+    private void counts(Map<String, Long> counts) {
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<String, Long> count : new java.util.TreeMap<>(counts).entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            string(count.getKey());
+            out.append(':').append(count.getValue());
+        }
+        out.append('}');
+    }
+
+    private void string(String value) {
+        if (value == null) {
+            out.append("null");
+            return;
+        }
+        out.append('"');
+        for (char c : value.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        out.append('"');
+    }
+}
