@@ -164,8 +164,6 @@ public final class ChildJvm {
      * @throws AssertionError if it is still running after {@code timeout}; it is killed then
      */
     public ExitedJvm run(Duration timeout) {
-        try (RunningJvm running = start()) {
-            return running.awaitExit(timeout);
-        }
+        return start().awaitExit(timeout);
     }
 }

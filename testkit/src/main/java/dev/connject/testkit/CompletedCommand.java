@@ -22,7 +22,7 @@ record CompletedCommand(int exitCode, String output) {
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
     /** Runs {@code command} to its end, without input. */
-    static CompletedCommand run(String... command) {
+    static CompletedCommand run(List<String> command) {
         Process process;
         try {
             process = new ProcessBuilder(command)
@@ -33,10 +33,10 @@ record CompletedCommand(int exitCode, String output) {
             return new CompletedCommand(NOT_STARTED, String.valueOf(notStarted.getMessage()));
         }
         try {
-            CapturedOutput output = CapturedOutput.of(process.getInputStream(), "probe " + command[0]);
+            CapturedOutput output = CapturedOutput.of(process.getInputStream(), "probe " + command.get(0));
             if (!process.waitFor(LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(List.of(command) + " did not finish within " + LIMIT
+                throw new IllegalStateException(command + " did not finish within " + LIMIT
                         + "; its output so far:\n" + output.text());
             }
             output.awaitEnd(LIMIT);
@@ -44,7 +44,7 @@ record CompletedCommand(int exitCode, String output) {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-            throw new IllegalStateException("interrupted while running " + List.of(command), e);
+            throw new IllegalStateException("interrupted while running " + command, e);
         }
     }
 

@@ -43,7 +43,7 @@ public final class Jdks {
         return Installed.JDKS;
     }
 
-    /** {@link #installed()} as a stream, the shape {@code @MethodSource("dev.connject.testkit.Jdks#forJUnit")} takes. */
+    /** {@link #installed()} as a stream, for {@code @MethodSource("dev.connject.testkit.Jdks#forJUnit")}. */
     public static Stream<Jdk> forJUnit() {
         return installed().stream();
     }
@@ -102,7 +102,8 @@ public final class Jdks {
 
     private static String reportedVersion(Path home) {
         Path java = home.resolve("bin").resolve("java");
-        CompletedCommand settings = CompletedCommand.run(java.toString(), "-XshowSettings:properties", "-version");
+        CompletedCommand settings =
+                CompletedCommand.run(List.of(java.toString(), "-XshowSettings:properties", "-version"));
         Matcher version = PROPERTY_VERSION.matcher(settings.output());
         if (!settings.succeeded() || !version.find()) {
             throw new IllegalStateException(java + " -XshowSettings:properties -version exited with "

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * A started child JVM, possibly inside wrappers: its standard output and error are captured from the start.
@@ -41,6 +42,8 @@ public final class RunningJvm implements AutoCloseable {
      * The process id of the JVM itself. Without wrappers, that of the started process; with them, that of the
      * descendant running the JDK's {@code java}, waiting a few seconds for the wrappers to start it.
      *
+     * <p>Ask while the JVM runs: the process is identified by what it runs, and an exited one runs nothing.
+     *
      * @throws AssertionError if no such process appears, with the outputs (a wrapper's complaint, usually)
      */
     public synchronized long pid() {
@@ -54,9 +57,9 @@ public final class RunningJvm implements AutoCloseable {
         Path realJava = realPath(java);
         Instant deadline = Instant.now().plus(JAVA_APPEARANCE);
         while (Instant.now().isBefore(deadline) && process.isAlive()) {
-            Optional<ProcessHandle> jvm = Optional.of(process.toHandle())
+            Optional<ProcessHandle> jvm = Stream.concat(Stream.of(process.toHandle()), process.descendants())
                     .filter(handle -> runs(handle, realJava))
-                    .or(() -> process.descendants().filter(handle -> runs(handle, realJava)).findFirst());
+                    .findFirst();
             if (jvm.isPresent()) {
                 return jvm.get().pid();
             }
@@ -81,7 +84,7 @@ public final class RunningJvm implements AutoCloseable {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 close();
-                throw failure("still running after " + timeout + ", killed");
+                throw failure("still running after " + timeout.toMillis() + " ms, killed");
             }
             awaitOutputEnd();
         } catch (InterruptedException e) {
@@ -111,7 +114,7 @@ public final class RunningJvm implements AutoCloseable {
         try {
             return stdout.awaitLine(matching, Instant.now().plus(timeout))
                     .orElseThrow(() -> failure("no matching line on stdout "
-                            + (stdout.ended() ? "before it ended" : "within " + timeout)));
+                            + (stdout.ended() ? "before it ended" : "within " + timeout.toMillis() + " ms")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure("interrupted while waiting for a line on stdout");
@@ -124,7 +127,10 @@ public final class RunningJvm implements AutoCloseable {
      */
     @Override
     public void close() {
-        destroyWithDescendants(process.toHandle());
+        // once the started process has exited, its descendants belong to init: none is left to find
+        if (process.isAlive()) {
+            destroyWithDescendants(process.toHandle());
+        }
         try {
             process.waitFor(AFTERMATH.toMillis(), TimeUnit.MILLISECONDS);
             awaitOutputEnd();

@@ -43,9 +43,9 @@ public final class Strace {
 
     /** What this machine's strace can do, found on first use. */
     private static final class Probes {
-        static final boolean AVAILABLE = CompletedCommand.run("strace", "-f", "-qq", "-e", "trace=connect", "true")
-                .succeeded();
+        static final boolean AVAILABLE =
+                CompletedCommand.run(List.of("strace", "-f", "-qq", "-e", "trace=connect", "true")).succeeded();
         static final boolean SECCOMP_BPF = CompletedCommand.run(
-                "strace", "-f", "-qq", "--seccomp-bpf", "-e", "trace=connect", "true").succeeded();
+                List.of("strace", "-f", "-qq", "--seccomp-bpf", "-e", "trace=connect", "true")).succeeded();
     }
 }

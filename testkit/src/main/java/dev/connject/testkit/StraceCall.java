@@ -34,7 +34,8 @@ public record StraceCall(
     public static final String GETSOCKOPT = "getsockopt";
 
     /** An IPv4 address or a bracketed IPv6 address, then a port. */
-    private static final Pattern INET_ADDRESS = Pattern.compile("(?:\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9a-fA-F:.]+]):(\\d+)");
+    private static final Pattern INET_ADDRESS =
+            Pattern.compile("(?:\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9a-fA-F:.]+]):(\\d+)");
 
     /** Checks that the call is one of the two kinds and has an address exactly if it is a connect. */
     public StraceCall {
@@ -43,7 +44,8 @@ public record StraceCall(
             throw new IllegalArgumentException("not a connect or getsockopt: " + syscall);
         }
         if ((address != null) != syscall.equals(CONNECT)) {
-            throw new IllegalArgumentException("a connect has an address, a getsockopt none: " + syscall + " " + address);
+            throw new IllegalArgumentException(
+                    "a connect has an address, a getsockopt none: " + syscall + " " + address);
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * The connect calls and {@code SO_ERROR} reads in the output of {@code strace -f -o FILE}, as written through
- * {@link Strace#prefix(java.nio.file.Path, String...)}, in the order they returned.
+ * {@link Strace#prefix(Path, String...)}, in the order they returned.
  *
  * <p>Calls of other threads can interleave with a call; strace then splits it into a
  * {@code connect(... <unfinished ...>} line and a later {@code <... connect resumed>) = 0} line of the same
@@ -78,11 +78,15 @@ public final class StraceLog {
         return new StraceLog(calls);
     }
 
+    /** A call as strace prints it, the parts of a split one joined again, and the thread that made it. */
+    private record ThreadCall(int tid, String text) {
+    }
+
     /**
-     * The text of the call that {@code line} completes, without the thread id; empty if the line completes no
-     * call: it starts one that another line finishes, or is not a call at all.
+     * The call that {@code line} completes; empty if it completes none: it starts a call that a later line
+     * finishes, or is not a call at all.
      */
-    private static Optional<Map.Entry<Integer, String>> joined(String line, Map<Integer, String> unfinished) {
+    private static Optional<ThreadCall> joined(String line, Map<Integer, String> unfinished) {
         Matcher threadLine = THREAD_LINE.matcher(line);
         if (!threadLine.matches()) {
             throw new IllegalArgumentException("no thread id: strace must run with -f");
@@ -104,12 +108,12 @@ public final class StraceLog {
             }
             text = start + resumed.group(2);
         }
-        return Optional.of(Map.entry(tid, text));
+        return Optional.of(new ThreadCall(tid, text));
     }
 
     /** The call on a completed line, if it is a connect or a read of SO_ERROR that returned. */
-    private static Optional<StraceCall> call(Map.Entry<Integer, String> threadCall) {
-        String text = threadCall.getValue();
+    private static Optional<StraceCall> call(ThreadCall threadCall) {
+        String text = threadCall.text();
         Matcher call = CALL.matcher(text);
         if (!call.matches()) {
             if (text.startsWith(StraceCall.CONNECT + "(") || text.startsWith(StraceCall.GETSOCKOPT + "(")) {
@@ -121,18 +125,23 @@ public final class StraceLog {
         if (!syscall.equals(StraceCall.CONNECT) && !syscall.equals(StraceCall.GETSOCKOPT)) {
             return Optional.empty();
         }
+        // "= ?": strace saw no return value. With an errno (ERESTARTSYS) a signal interrupted the call, which
+        // failed; without one (or with "<unavailable>") the process exited during the call, which never returned.
+        boolean returned = !call.group(3).equals("?");
         Matcher outcome = OUTCOME.matcher(call.group(4));
-        boolean readable = outcome.matches();
-        if (call.group(3).equals("?") && (!readable || outcome.group(1) == null)) {
-            return Optional.empty();
-        }
-        if (!readable) {
+        if (!outcome.matches()) {
+            if (!returned) {
+                return Optional.empty();
+            }
             throw new IllegalArgumentException("unreadable outcome '" + call.group(4) + "'");
         }
-        long returnValue = call.group(3).equals("?") ? -1 : Long.parseLong(call.group(3));
         String errno = outcome.group(1);
+        if (!returned && errno == null) {
+            return Optional.empty();
+        }
+        long returnValue = returned ? Long.parseLong(call.group(3)) : -1;
         boolean injected = outcome.group(2).contains("(INJECTED)");
-        int tid = threadCall.getKey();
+        int tid = threadCall.tid();
         if (syscall.equals(StraceCall.CONNECT)) {
             Matcher arguments = matching(CONNECT_ARGUMENTS, call.group(2), "connect arguments");
             return Optional.of(new StraceCall(tid, syscall, Integer.parseInt(arguments.group(1)),

@@ -392,6 +392,10 @@ public final class AttemptTracker extends ConnjectDispatcher {
     /** Stands in for the datagram channel's native {@code disconnect0}, which it always calls. */
     public void disconnect(FileDescriptor fd, boolean isIPv6) throws IOException {
         ConnectAttempt attempt = current();
+        if (attempt != null) {
+            attempt.fd = fd;
+            attempt.fdNumber = ConnjectJdk.fdVal(fd);
+        }
         try {
             ConnjectJdk.datagramDisconnect(fd, isIPv6);
         } catch (IOException fromTheKernel) {

@@ -30,7 +30,9 @@ import sun.nio.ch.ConnjectJdk;
  *       the kernel (TCP_USER_TIMEOUT) or connject's timer ends the wait; no thread is busy;</li>
  *   <li>a delay on a blocking socket: the connecting thread waits, as it would in the kernel.</li>
  * </ul>
- * Every system call made or stood in for is recorded in the attempt.
+ * Every system call made or stood in for is recorded in the attempt. What it throws is the
+ * application's to see; when connject itself cannot apply a fault, it says so once and lets the
+ * connect go ahead untouched.
  */
 public final class FaultInjector {
 
@@ -124,25 +126,43 @@ public final class FaultInjector {
      */
     private int blackhole(ConnectAttempt attempt, ProtocolFamily family, FileDescriptor fd, long millis)
             throws IOException {
-        ConnjectJdk.setTcpOption(fd, family, TCP_SYNCNT, MOST_SYN_RETRIES);
-        ConnjectJdk.setTcpOption(fd, family, TCP_USER_TIMEOUT, (int) Math.min(millis, Integer.MAX_VALUE));
-        return toBlackhole(attempt, family, fd, null, new Stall.Ending.KernelTimeout());
+        InetSocketAddress hole;
+        try {
+            hole = blackhole.address();
+            ConnjectJdk.setTcpOption(fd, family, TCP_SYNCNT, MOST_SYN_RETRIES);
+            ConnjectJdk.setTcpOption(fd, family, TCP_USER_TIMEOUT, (int) Math.min(millis, Integer.MAX_VALUE));
+        } catch (IOException | RuntimeException cannotStall) {
+            errors.report("blackhole", cannotStall);
+            return ConnjectHooks.PROCEED;
+        }
+        return toBlackhole(attempt, family, fd, hole, null, new Stall.Ending.KernelTimeout());
     }
 
     /** A delay on a non-blocking socket: the connect waits on {@link Blackhole} until the timer ends it. */
     private int delay(ConnectAttempt attempt, ProtocolFamily family, FileDescriptor fd, long nanos,
                       Stall.Ending ending) throws IOException {
-        return toBlackhole(attempt, family, fd, timer().schedule(ConnjectJdk.fdVal(fd), family, nanos), ending);
+        InetSocketAddress hole;
+        StallTimer.Ticket ticket;
+        try {
+            hole = blackhole.address();
+            ticket = timer().schedule(ConnjectJdk.fdVal(fd), family, nanos);
+        } catch (IOException | RuntimeException cannotStall) {
+            errors.report("delay", cannotStall);
+            return ConnjectHooks.PROCEED;
+        }
+        return toBlackhole(attempt, family, fd, hole, ticket, ending);
     }
 
-    private int toBlackhole(ConnectAttempt attempt, ProtocolFamily family, FileDescriptor fd, StallTimer.Ticket ticket,
-                            Stall.Ending ending) throws IOException {
-        InetSocketAddress hole = blackhole.address();
+    /**
+     * Sends the connect to the blackhole. What it throws is deliberate: the kernel's answer to a
+     * blocking connect that waited there until its timeout.
+     */
+    private int toBlackhole(ConnectAttempt attempt, ProtocolFamily family, FileDescriptor fd, InetSocketAddress hole,
+                            StallTimer.Ticket ticket, Stall.Ending ending) throws IOException {
         int result;
         try {
             result = tracker.internally(() -> ConnjectJdk.connect(family, fd, hole.getAddress(), hole.getPort()));
         } catch (IOException kernelEnded) {
-            // a blocking socket waited right here until the kernel gave up
             attempt.syscall(Syscall.CONNECT, kernelEnded);
             throw StackTraces.asThrownByNative(kernelEnded, "sun.nio.ch.Net", "connect0",
                     lines.lineOf("sun/nio/ch/Net", "connect0"));
