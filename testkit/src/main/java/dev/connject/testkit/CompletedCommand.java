@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 record CompletedCommand(int exitCode, String output) {
 
     /** What a shell reports for a command it cannot find; here for any program that could not be started. */
-    static final int NOT_STARTED = 127;
+    private static final int NOT_STARTED = 127;
 
     /** Probes finish in well under a second; a probe that takes this long is stuck. */
     private static final Duration LIMIT = Duration.ofSeconds(30);

@@ -27,8 +27,8 @@ public final class Netns {
     }
 
     /**
-     * Whether private network namespaces with their own iptables rules can be made here; it takes root, or a
-     * user namespace, and a kernel with nf_tables.
+     * Whether private network namespaces with iptables rules of their own can be made here: it takes root
+     * ({@code unshare -n} needs CAP_SYS_ADMIN) and an iptables that works inside the namespace.
      */
     public static boolean available() {
         return Probe.AVAILABLE;

@@ -203,6 +203,7 @@ public final class ConnectProbe {
                     if (!channel.connect(address(target))) {
                         channel.register(selector, SelectionKey.OP_CONNECT);
                         if (selector.select(timeout) == 0) {
+                            seen.abandoned = true;
                             seen.note = "no OP_CONNECT within the timeout";
                             channel.close();
                         } else {
@@ -350,6 +351,7 @@ public final class ConnectProbe {
         final String path;
         final String target;
         Throwable thrown;
+        boolean abandoned;
         long elapsedMillis;
         String note;
         String local;
@@ -405,7 +407,7 @@ public final class ConnectProbe {
             StringBuilder json = new StringBuilder("{");
             field(json, "path", path);
             field(json, "target", target);
-            field(json, "outcome", thrown == null ? "connected" : "thrown");
+            field(json, "outcome", thrown != null ? "thrown" : abandoned ? "abandoned" : "connected");
             json.append("\"chain\":[");
             for (Throwable t = thrown; t != null; t = t.getCause()) {
                 json.append(t == thrown ? "" : ",").append('{');
