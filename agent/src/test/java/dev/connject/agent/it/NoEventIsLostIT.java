@@ -1,0 +1,41 @@
+package dev.connject.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.connject.testkit.ChildJvm;
+import dev.connject.testkit.Events;
+import dev.connject.testkit.ExitedJvm;
+import dev.connject.testkit.Jdks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Eight threads making five thousand connects each leave exactly forty thousand lines of JSON. */
+class NoEventIsLostIT {
+
+    @Test
+    void fortyThousandConnectsFromEightThreadsGiveFortyThousandEvents(@TempDir Path directory) throws IOException {
+        Path events = directory.resolve("events.jsonl");
+        Path rules = directory.resolve("rules.yaml");
+        Files.writeString(rules, "version: 1\nrecord:\n  jsonl: " + events + "\n");
+        Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-------"));
+
+        ExitedJvm jvm = ChildJvm.on(Jdks.installed().get(0)).javaagent(Probe.AGENT, "rules=" + rules)
+                .classpath(Probe.CLASSES).mainClass("dev.connject.agent.probe.ConnectLoad").args("8", "5000")
+                .run(Duration.ofMinutes(3)).assertSucceeded();
+
+        assertThat(jvm.stdout().trim()).isEqualTo("40000");
+        List<Map<String, Object>> recorded = Events.read(events);
+        assertThat(recorded).hasSize(40000);
+        assertThat(recorded.stream().map(event -> event.get("id")).collect(Collectors.toSet())).hasSize(40000);
+        assertThat(recorded).allSatisfy(event -> assertThat(event.get("result")).isEqualTo("connected"));
+        assertThat(recorded.stream().map(event -> event.get("thread")).collect(Collectors.toSet())).hasSize(8);
+    }
+}
