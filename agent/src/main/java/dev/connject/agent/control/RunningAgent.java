@@ -42,6 +42,7 @@ public final class RunningAgent {
     private final boolean attached;
     private final Instant started = Instant.now();
     private final Thread exitHook;
+    private final LoadedMarker marker = LoadedMarker.open();
     private RulesWatcher watcher;
     private AgentMBean mbean;
     private volatile RuleSet rules;
@@ -155,6 +156,7 @@ public final class RunningAgent {
         }
         installation.uninstall();
         injector.close();
+        marker.close();
         if (mbean != null) {
             mbean.unregister();
         }
