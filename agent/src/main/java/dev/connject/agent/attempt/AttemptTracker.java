@@ -255,6 +255,7 @@ public final class AttemptTracker extends ConnjectDispatcher {
             throw injected;
         } catch (Throwable failure) {
             errors.report("connect", failure);
+            attempt.notInjected();
             return ConnjectHooks.PROCEED;
         }
         if (answer == IN_PROGRESS) {
@@ -279,6 +280,7 @@ public final class AttemptTracker extends ConnjectDispatcher {
             throw injected;
         } catch (Throwable failure) {
             errors.report("connectUnix", failure);
+            attempt.notInjected();
             return ConnjectHooks.PROCEED;
         }
         if (answer == IN_PROGRESS) {

@@ -238,6 +238,11 @@ public final class ConnectAttempt {
         this.injected = !dryRun;
     }
 
+    /** The rule's fault could not be applied: the connect goes ahead as it would without connject. */
+    public void notInjected() {
+        this.injected = false;
+    }
+
     /** The fault still at work on this attempt (an error to deliver later, a stalled connect), or {@code null}. */
     public PendingFault fault() {
         return fault;

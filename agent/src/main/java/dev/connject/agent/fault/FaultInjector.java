@@ -133,6 +133,7 @@ public final class FaultInjector {
             ConnjectJdk.setTcpOption(fd, family, TCP_USER_TIMEOUT, (int) Math.min(millis, Integer.MAX_VALUE));
         } catch (IOException | RuntimeException cannotStall) {
             errors.report("blackhole", cannotStall);
+            attempt.notInjected();
             return ConnjectHooks.PROCEED;
         }
         return toBlackhole(attempt, family, fd, hole, null, new Stall.Ending.KernelTimeout());
@@ -148,6 +149,7 @@ public final class FaultInjector {
             ticket = timer().schedule(ConnjectJdk.fdVal(fd), family, nanos);
         } catch (IOException | RuntimeException cannotStall) {
             errors.report("delay", cannotStall);
+            attempt.notInjected();
             return ConnjectHooks.PROCEED;
         }
         return toBlackhole(attempt, family, fd, hole, ticket, ending);
@@ -183,6 +185,7 @@ public final class FaultInjector {
         ConnjectJdk.datagramDisconnect(fd, family == StandardProtocolFamily.INET6);
         blackhole.close();
         errors.report("blackhole", new IOException("connject's blackhole " + hole + " accepted a connection"));
+        attempt.notInjected();
         return ConnjectHooks.PROCEED;
     }
 

@@ -110,7 +110,7 @@ final class Probe {
                         outcomes.add(parse(line));
                     }
                 }
-                return new Run(jvm, outcomes, agent && Files.exists(events) ? Events.read(events) : List.of(),
+                return new Run(jvm, outcomes, agent && Files.isRegularFile(events) ? Events.read(events) : List.of(),
                         strace ? StraceLog.read(straceOutput) : null);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
