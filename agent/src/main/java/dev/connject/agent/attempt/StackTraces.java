@@ -10,6 +10,8 @@ import java.util.List;
  */
 public final class StackTraces {
 
+    private static final String CONNJECT_LOADER = StackTraces.class.getClassLoader().getName();
+
     /** The line number {@link StackTraceElement} uses for a native method. */
     private static final int NATIVE_METHOD = -2;
 
@@ -52,8 +54,8 @@ public final class StackTraces {
         return thrown;
     }
 
+    /** connject's classes: those of its own class loader, and those it defines inside {@code java.base}. */
     private static boolean isConnjects(StackTraceElement frame) {
-        String name = frame.getClassName();
-        return name.startsWith("dev.connject.") || name.startsWith("sun.nio.ch.Connject");
+        return CONNJECT_LOADER.equals(frame.getClassLoaderName()) || frame.getClassName().startsWith("sun.nio.ch.Connject");
     }
 }
