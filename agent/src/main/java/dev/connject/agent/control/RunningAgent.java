@@ -120,9 +120,7 @@ public final class RunningAgent {
         if (detached) {
             throw new IllegalStateException("connject has been detached from this JVM");
         }
-        if (!newRules.rules().isEmpty() && containsErrno(newRules)) {
-            warmErrnos();
-        }
+        prepare(newRules);
         RulePolicy compiled = RulePolicy.compile(newRules, injector);
         recorder.configure(newRules.recording());
         rules = newRules;
@@ -240,27 +238,35 @@ public final class RunningAgent {
         watcher.start();
     }
 
-    private static boolean containsErrno(RuleSet rules) {
-        return rules.rules().stream().anyMatch(rule -> rule.fault().errno().isPresent());
-    }
-
     /**
-     * Reads the platform's errno table on a thread of its own, so that the first injection does
-     * not wait for JNA to load; if it comes sooner, it waits for the table.
+     * Readies what the rules' faults will need, on a thread of its own, so that the first
+     * injection does not wait for it: the platform's errno table (JNA's start-up) and the
+     * blackhole. An injection that comes sooner waits for what it needs.
      */
-    private void warmErrnos() {
-        Thread warm = new Thread(new Runnable() {
+    private void prepare(RuleSet newRules) {
+        boolean errnos = newRules.rules().stream().anyMatch(rule -> rule.fault().errno().isPresent());
+        boolean blackhole = newRules.rules().stream()
+                .anyMatch(rule -> rule.fault().timeout().isPresent() || rule.fault().delay().isPresent());
+        if (!errnos && !blackhole) {
+            return;
+        }
+        Thread prepare = new Thread(new Runnable() {
             @Override
             public void run() {
-                try {
-                    PlatformErrnos.get();
-                } catch (Throwable failure) {
-                    errors.report("errno table", failure);
+                if (errnos) {
+                    try {
+                        PlatformErrnos.get();
+                    } catch (Throwable failure) {
+                        errors.report("errno table", failure);
+                    }
+                }
+                if (blackhole) {
+                    injector.prepareBlackhole();
                 }
             }
-        }, "connject-errno-table");
-        warm.setDaemon(true);
-        warm.start();
+        }, "connject-prepare");
+        prepare.setDaemon(true);
+        prepare.start();
     }
 
     /** Writes out what the recorder still holds when the JVM exits: no event is lost to an exit. */

@@ -21,8 +21,11 @@ import java.util.List;
  */
 final class Blackhole {
 
-    /** Time a probe connect to the full listener must stay unanswered to show the queue is full. */
-    private static final long PROBE_MILLIS = 200;
+    /**
+     * Time a probe connect to the listener must stay unanswered to show its queue is full: a
+     * loopback SYN is answered within microseconds when there is room.
+     */
+    private static final long PROBE_MILLIS = 20;
     private static final int MAX_FILLERS = 64;
 
     private final AttemptTracker tracker;

@@ -97,6 +97,15 @@ public final class FaultInjector {
         return fault.error() == null ? ConnjectHooks.PROCEED : failNow(attempt, fault.error(), "sun.nio.ch.UnixDomainSockets");
     }
 
+    /** Makes the blackhole now, off the connecting threads, for rules that will need it. */
+    public void prepareBlackhole() {
+        try {
+            blackhole.address();
+        } catch (IOException | RuntimeException failure) {
+            errors.report("blackhole", failure);
+        }
+    }
+
     /** Closes connject's blackhole and stops its timer. */
     public synchronized void close() {
         blackhole.close();
