@@ -11,6 +11,9 @@ final class CommandFailure extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** Marks the injector's own lines among whatever else a pipeline writes on standard error. */
+    private static final String PREFIX = "connject: ";
+
     private final ExitStatus status;
     private final List<String> lines;
 
@@ -22,12 +25,12 @@ final class CommandFailure extends Exception {
 
     /** The target JVM could not be reached or refused: exit status 1. */
     static CommandFailure unreachable(String cause, String remedy) {
-        return new CommandFailure(ExitStatus.TARGET_UNREACHABLE, List.of(cause, remedy));
+        return new CommandFailure(ExitStatus.TARGET_UNREACHABLE, List.of(PREFIX + cause, PREFIX + remedy));
     }
 
     /** The command line or a file named on it is wrong: exit status 2. */
     static CommandFailure badInput(String cause, String remedy) {
-        return new CommandFailure(ExitStatus.BAD_INPUT, List.of(cause, remedy));
+        return new CommandFailure(ExitStatus.BAD_INPUT, List.of(PREFIX + cause, PREFIX + remedy));
     }
 
     /**
@@ -36,7 +39,7 @@ final class CommandFailure extends Exception {
      */
     static CommandFailure invalidRules(List<String> problems, String consequence) {
         List<String> lines = new ArrayList<>(problems);
-        lines.add(consequence);
+        lines.add(PREFIX + consequence);
         return new CommandFailure(ExitStatus.BAD_INPUT, lines);
     }
 
@@ -44,7 +47,7 @@ final class CommandFailure extends Exception {
         return status;
     }
 
-    /** The lines to print on standard error, in order. */
+    /** The lines to print on standard error, in order, as they are. */
     List<String> lines() {
         return lines;
     }

@@ -1,0 +1,114 @@
+package dev.connject.injector;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code attach PID [--rules FILE]}: loads connject into a running JVM, once, and puts a rules
+ * file in force there; returns when the rules are in force.
+ */
+final class AttachCommand implements Command {
+
+    /** How long the agent may take to put the rules in force after it has been loaded. */
+    private static final Duration IN_FORCE = Duration.ofSeconds(10);
+
+    @Override
+    public String name() {
+        return "attach";
+    }
+
+    @Override
+    public String synopsis() {
+        return "PID [--rules FILE]";
+    }
+
+    @Override
+    public String summary() {
+        return "load connject into a JVM (once) and put rules in force";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Loads the connject agent into the running JVM PID through the attach API and, with
+                --rules, puts FILE in force there; the agent then reloads FILE whenever it changes.
+                FILE is checked here first: an invalid file, or one that group or others may write,
+                is refused with its problems (exit 2) and the JVM is left alone.
+
+                Attaching to a JVM that runs connject already, attached or loaded with -javaagent,
+                instruments nothing twice: that agent only takes the new rules file.
+
+                Returns once the rules are in force, and prints one line:
+
+                  connject 0.1.0 attached to JVM 4242 (com.example.Billing): 1 rule in force from
+                  /etc/app/rules.yaml, mode inject; 14 JDK methods hooked
+
+                From JDK 21 on, the JVM prints on its standard error
+                  WARNING: A Java agent has been loaded dynamically (...)
+                  WARNING: If a serviceability tool is in use, please run with
+                  -XX:+EnableDynamicAgentLoading to hide this warning
+                Start the JVM with -XX:+EnableDynamicAgentLoading to allow connject without that
+                warning (a later JDK may refuse agents loaded into a running JVM without it), or
+                load connject at start-up with -javaagent instead.
+
+                The JVM must run as this user (or connject as root), on Java 17 or later, and
+                take attach requests: not started with -XX:+DisableAttachMechanism.
+                """;
+    }
+
+    @Override
+    public void run(List<String> arguments, Output output) throws CommandFailure {
+        Arguments parsed = Arguments.parse(this, arguments, 1, Set.of(), Set.of("--rules"));
+        long pid = parsed.pid(0);
+        Optional<RulesFile> rules = Optional.empty();
+        if (parsed.value("--rules").isPresent()) {
+            rules = Optional.of(RulesFile.load(Path.of(parsed.value("--rules").get()),
+                    "JVM " + pid + " was left alone"));
+            if (rules.get().path().toString().contains(",")) {
+                throw CommandFailure.badInput("the path of " + rules.get().path() + " has a comma, which the agent's"
+                                + " options cannot carry",
+                        "move or link the file to a path without a comma");
+            }
+        }
+        TargetJvm target = TargetJvm.find(pid, name());
+        boolean loadedBefore = target.jvm().connjectLoaded();
+        try (AgentClient agent = target.load(rules.map(file -> "rules=" + file.path()).orElse(null))) {
+            if (rules.isPresent()) {
+                awaitInForce(agent, rules.get(), pid);
+            }
+            Map<String, Object> status = JsonReader.object(agent.statusJson());
+            String main = target.jvm().main().isEmpty() ? "" : " (" + target.jvm().main() + ")";
+            int hooked = ((List<?>) status.get("hooked")).size();
+            output.out().println("connject " + status.get("version")
+                    + (loadedBefore ? " was loaded already in JVM " : " attached to JVM ") + pid + main + ": "
+                    + StatusReport.rulesInForce(status) + "; " + hooked + " JDK methods hooked");
+        }
+    }
+
+    /**
+     * Waits until the agent reports the file's path and content as the rules in force: it loads
+     * them before the attach returns, but only its own word says it accepted them.
+     */
+    private static void awaitInForce(AgentClient agent, RulesFile rules, long pid) throws CommandFailure {
+        Instant deadline = Instant.now().plus(IN_FORCE);
+        String path = rules.path().toString();
+        while (!(path.equals(agent.attribute("RulesSource")) && rules.text().equals(agent.attribute("RulesText")))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw CommandFailure.unreachable("JVM " + pid + " runs connject, but " + path
+                                + " is not in force there after " + IN_FORCE.toSeconds() + " s",
+                        "its standard error says why: most often that JVM's user cannot read the file");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

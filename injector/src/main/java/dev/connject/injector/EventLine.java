@@ -1,0 +1,45 @@
+package dev.connject.injector;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * One connect event, a JSON line of the agent's, as a line for people: local time, event id,
+ * thread, API, protocol, host asked for, address, outcome, duration, and the rule that injected it.
+ *
+ * <pre>
+ * 12:00:01.123 #17 [main] socket tcp db.internal 10.0.0.5:5432 -&gt; ECONNREFUSED 812us injected by payments-db-down
+ * </pre>
+ */
+final class EventLine {
+
+    private final DateTimeFormatter time;
+
+    EventLine(ZoneId zone) {
+        this.time = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(zone);
+    }
+
+    String format(String json) {
+        Map<String, Object> event = JsonReader.object(json);
+        StringBuilder line = new StringBuilder(160);
+        line.append(time.format(Instant.parse((String) event.get("time"))))
+                .append(" #").append(event.get("id"))
+                .append(" [").append(event.get("thread")).append("] ")
+                .append(event.get("api")).append(' ').append(event.get("protocol")).append(' ');
+        Object host = event.get("host");
+        String remote = String.valueOf(event.get("remote"));
+        if (host != null && !remote.startsWith(host + ":") && !remote.startsWith("[" + host + "]")) {
+            line.append(host).append(' ');
+        }
+        line.append(remote).append(" -> ").append(event.get("result"))
+                .append(' ').append(event.get("duration_us")).append("us");
+        if (Boolean.TRUE.equals(event.get("injected"))) {
+            line.append(" injected by ").append(event.get("rule"));
+        } else if (Boolean.TRUE.equals(event.get("dry_run"))) {
+            line.append(" would be injected by ").append(event.get("rule")).append(" (dry-run)");
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.connject.injector;
+
+import java.util.List;
+import java.util.Set;
+
+/** {@code status PID [--json]}: what connject in a JVM is doing, and its counters. */
+final class StatusCommand implements Command {
+
+    @Override
+    public String name() {
+        return "status";
+    }
+
+    @Override
+    public String synopsis() {
+        return "PID [--json]";
+    }
+
+    @Override
+    public String summary() {
+        return "version, mode, rules and counters of connject in a JVM";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Shows connject's state in the JVM PID: version, mode, where the rules in force came
+                from, per rule the connects it matched and those it injected into, attempts by
+                result, events dropped, connject's own internal errors, attempts still pending and
+                the JDK methods hooked.
+
+                  connject 0.1.0 in JVM 4242, attached at 2026-11-24T19:13:00.123Z
+                  mode             inject
+                  rules            /etc/app/rules.yaml
+                    refuse-db  matched 12, injected 6
+                  attempts         40: ECONNREFUSED 6, connected 34
+                  dropped          none
+                  internal errors  none
+                  pending          0
+                  hooked methods   14
+                    ...
+
+                --json prints the agent's status as one JSON object instead, as the MBean
+                attribute StatusJson holds it. Exits 1 if connject is not loaded in the JVM.
+                """;
+    }
+
+    @Override
+    public void run(List<String> arguments, Output output) throws CommandFailure {
+        Arguments parsed = Arguments.parse(this, arguments, 1, Set.of("--json"), Set.of());
+        long pid = parsed.pid(0);
+        try (AgentClient agent = TargetJvm.find(pid, name()).steer()) {
+            String json = agent.statusJson();
+            output.out().print(parsed.has("--json") ? json + "\n" : StatusReport.format(JsonReader.object(json)));
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.connject.injector;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The agent's status, its JSON object read into a map, as lines for people:
+ *
+ * <pre>
+ * connject 0.1.0 in JVM 4242, attached at 2026-11-24T19:13:00.123Z
+ * mode             inject
+ * rules            /etc/app/rules.yaml
+ *   refuse-db      matched 12, injected 6
+ * attempts         40: connected 34, ECONNREFUSED 6
+ * dropped          none
+ * internal errors  none
+ * pending          0
+ * hooked methods   14
+ *   java.net.Socket.connect(SocketAddress,int)
+ * </pre>
+ */
+final class StatusReport {
+
+    private static final String ROW = "%-17s%s%n";
+
+    private StatusReport() {
+    }
+
+    static String format(Map<String, Object> status) {
+        StringBuilder report = new StringBuilder();
+        report.append("connject ").append(status.get("version")).append(" in JVM ").append(status.get("pid"))
+                .append(Boolean.TRUE.equals(status.get("attached")) ? ", attached at " : ", loaded at start-up, ")
+                .append(status.get("started")).append('\n');
+        report.append(String.format(ROW, "mode", status.get("mode")));
+        report.append(String.format(ROW, "rules", status.get("rules_source")));
+        List<Map<String, Object>> rules = list(status.get("rules"));
+        int nameWidth = rules.stream().mapToInt(rule -> String.valueOf(rule.get("name")).length()).max().orElse(0);
+        for (Map<String, Object> rule : rules) {
+            report.append(String.format("  %-" + nameWidth + "s  matched %s, injected %s%n", rule.get("name"),
+                    rule.get("matched"), rule.get("injected")));
+        }
+        report.append(String.format(ROW, "attempts", status.get("attempts") + counts(map(status.get("results")), ": ")));
+        report.append(String.format(ROW, "dropped", nonZero(map(status.get("dropped")))));
+        report.append(String.format(ROW, "internal errors", nonZero(map(status.get("internal_errors")))));
+        report.append(String.format(ROW, "pending", status.get("pending")));
+        List<Object> hooked = list(status.get("hooked"));
+        report.append(String.format(ROW, "hooked methods", hooked.size()));
+        hooked.forEach(method -> report.append("  ").append(method).append('\n'));
+        return report.toString();
+    }
+
+    /** {@code 1 rule in force from /etc/app/rules.yaml, mode inject}, for the commands that change rules. */
+    static String rulesInForce(Map<String, Object> status) {
+        int count = list(status.get("rules")).size();
+        return (count == 0 ? "no rules" : count == 1 ? "1 rule" : count + " rules") + " in force from "
+                + status.get("rules_source") + ", mode " + status.get("mode");
+    }
+
+    private static String counts(Map<String, Object> counts, String lead) {
+        if (counts.isEmpty()) {
+            return "";
+        }
+        return counts.entrySet().stream().map(count -> count.getKey() + " " + count.getValue())
+                .collect(Collectors.joining(", ", lead, ""));
+    }
+
+    private static String nonZero(Map<String, Object> counts) {
+        Map<String, Object> nonZero = counts.entrySet().stream()
+                .filter(count -> !Long.valueOf(0).equals(count.getValue()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
+                        java.util.TreeMap::new));
+        return nonZero.isEmpty() ? "none" : counts(nonZero, "");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map ? (Map<String, Object>) value : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> list(Object value) {
+        return value instanceof List ? (List<T>) value : List.of();
+    }
+}
