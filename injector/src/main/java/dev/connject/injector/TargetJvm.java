@@ -115,7 +115,7 @@ final class TargetJvm {
     /** Connects to the MBean of connject running in the JVM; fails if connject is not loaded there. */
     AgentClient steer() throws CommandFailure {
         if (!jvm.connjectLoaded()) {
-            throw CommandFailure.unreachable("connject is not loaded in JVM " + pid(),
+            throw CommandFailure.unreachable("JVM " + pid() + " does not run connject",
                     "attach it first: " + Connject.INVOCATION + " attach " + pid() + " --rules FILE");
         }
         String address;

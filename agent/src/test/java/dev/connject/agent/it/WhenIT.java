@@ -54,8 +54,9 @@ class WhenIT {
     void aWindowActsOnlyWhileItIsOpen(@TempDir Path directory) throws IOException {
         Result result = run(directory, "when:\n      from: 1s\n      for: 1s\n", 1, 30, 100);
 
-        // thirty connects, one every 100 ms: the first ten or so before the window, ten in it, the rest after
-        assertThat(result.pattern()).matches("\\.{6,12}X{7,12}\\.{6,}");
+        // thirty connects, one every 100 ms: those before the window (how many depends on how soon the JVM
+        // starts connecting after the rules load), about ten in it, the rest after
+        assertThat(result.pattern()).matches("\\.{0,12}X{7,12}\\.{6,}");
     }
 
     @Test
