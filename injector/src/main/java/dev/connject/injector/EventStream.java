@@ -13,8 +13,8 @@ import javax.management.remote.JMXConnectionNotification;
  * between two batches counts exactly the events this watch missed, whether the JMX connector
  * dropped batches that waited too long for this client, or anything else lost them.
  *
- * <p>Ends after a given number of printed events, when connject is detached from the target, or
- * when the connection to the target closes.
+ * <p>Ends after a given number of printed events, when connject is detached from the target,
+ * when the connection to the target closes, or when stopped.
  */
 final class EventStream implements NotificationListener {
 
@@ -25,7 +25,9 @@ final class EventStream implements NotificationListener {
         /** connject was detached from the target; no more events will come. */
         DETACHED,
         /** The JMX connection closed or failed: the target exited, most likely. */
-        CONNECTION_LOST
+        CONNECTION_LOST,
+        /** The watch itself is ending, at Ctrl-C. */
+        STOPPED
     }
 
     private final long pid;
@@ -77,20 +79,20 @@ final class EventStream implements NotificationListener {
     }
 
     /**
-     * What the watch saw, for standard error: events printed and skipped. Also ends the stream,
-     * for a watch interrupted by Ctrl-C.
+     * Ends the stream where it stands, for a watch ending at Ctrl-C: nothing is printed after the
+     * summary that follows. Whoever awaits the end goes on waiting, for the JVM is exiting.
      */
-    synchronized String summary() {
+    synchronized void stop() {
         if (end == null) {
-            finish(End.CONNECTION_LOST);
+            end = End.STOPPED;
         }
+    }
+
+    /** What the watch saw, for standard error: events printed and skipped. */
+    synchronized String summary() {
         return "watched JVM " + pid + ": " + printed + " events printed, " + skipped + " skipped"
                 + (unaccountedBatches == 0 ? ""
                 : ", and " + unaccountedBatches + " batches of events lost at the end, of unknown size");
-    }
-
-    synchronized long skipped() {
-        return skipped;
     }
 
     private void batch(Notification batch) {
@@ -103,7 +105,7 @@ final class EventStream implements NotificationListener {
             unaccountedBatches = 0;
             output.out().flush();
             output.notice("skipped " + missed + " events: this watch fell behind JVM " + pid
-                    + " and the JMX connector dropped them");
+                    + ", whose JMX connector dropped them");
         }
         expectedSequence = Math.max(expectedSequence, first + count);
         for (String json : ((String) batch.getUserData()).split("\n")) {

@@ -58,6 +58,7 @@ final class WatchCommand implements Command {
             long droppedBefore = ringDrops(agent);
             // Ctrl-C is the usual end of a watch: the summary is due then too
             Thread interrupted = new Thread(() -> {
+                stream.stop();
                 output.notice(stream.summary());
                 output.flush();
             }, "connject-watch-summary");
@@ -91,7 +92,7 @@ final class WatchCommand implements Command {
             return stream.awaitEnd();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            return EventStream.End.CONNECTION_LOST;
+            return EventStream.End.STOPPED;
         }
     }
 

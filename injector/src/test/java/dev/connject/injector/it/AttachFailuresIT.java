@@ -28,7 +28,7 @@ class AttachFailuresIT {
     @Test
     void aPidWithoutProcess() throws IOException {
         // pids stay below pid_max: this one never names a process
-        long pid = Long.parseLong(Files.readString(Path.of("/proc/sys/kernel/pid_max")).trim());
+        long pid = Long.parseLong(Files.readAllLines(Path.of("/proc/sys/kernel/pid_max")).get(0).trim());
 
         InjectorRun attach = injector.run("attach", Long.toString(pid));
 

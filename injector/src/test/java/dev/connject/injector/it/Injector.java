@@ -106,6 +106,27 @@ final class Injector {
             }
         }
 
+        /** Stops it, as a terminal's Ctrl-Z would, for {@code duration}: its JMX client fetches nothing meanwhile. */
+        void suspendFor(Duration duration) {
+            signal("-STOP");
+            sleep(duration);
+            signal("-CONT");
+        }
+
+        private void signal(String signal) {
+            try {
+                int exit = new ProcessBuilder("kill", signal, Long.toString(process.pid())).start().waitFor();
+                if (exit != 0) {
+                    throw new IllegalStateException("kill " + signal + " " + process.pid() + " exited with " + exit);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         /** Ends it as Ctrl-C would, with SIGTERM rather than SIGINT but to the same shutdown. */
         InjectorRun interrupt() {
             process.destroy();

@@ -1,0 +1,74 @@
+package dev.connject.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A loopback connect-and-close loop, the workload of the whole-process benchmark: warms up, then
+ * times a number of connects and prints the mean in nanoseconds and the process's peak resident
+ * memory. With a rate, it paces itself to that many connects a second.
+ *
+ * <p>Usage: {@code ConnectLoop WARM_UP MEASURED [CONNECTS_PER_SECOND]}.
+ */
+public final class ConnectLoop {
+
+    private ConnectLoop() {
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        int warmUp = Integer.parseInt(arguments[0]);
+        int measured = Integer.parseInt(arguments[1]);
+        long rate = arguments.length > 2 ? Long.parseLong(arguments[2]) : 0;
+        ServerSocket server = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> {
+            while (true) {
+                try {
+                    server.accept().close();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        connect(target, warmUp, rate);
+        long start = System.nanoTime();
+        connect(target, measured, rate);
+        long elapsed = System.nanoTime() - start;
+        System.out.println("ns_per_connect=" + elapsed / measured + " peak_rss_kb=" + peakResidentKilobytes());
+    }
+
+    private static void connect(InetSocketAddress target, int count, long rate) throws IOException {
+        long interval = rate > 0 ? 1_000_000_000L / rate : 0;
+        long next = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            try (Socket socket = new Socket()) {
+                socket.setSoLinger(true, 0);
+                socket.connect(target);
+            }
+            if (interval > 0) {
+                next += interval;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
+        }
+    }
+
+    private static long peakResidentKilobytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+}

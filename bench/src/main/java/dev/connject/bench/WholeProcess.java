@@ -1,0 +1,169 @@
+package dev.connject.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole-process benchmark: whole JVMs, with and without the agent, on the same workloads,
+ * runs interleaved so that a drift of the machine hits every configuration alike, medians
+ * compared. Prints connject's costs as ratios to the same run without it:
+ * <ul>
+ *   <li>a loopback connect-and-close loop, recording with each sink;</li>
+ *   <li>the start of a trivial JVM;</li>
+ *   <li>peak resident memory while tracing 10,000 connects a second.</li>
+ * </ul>
+ * Usage: {@code WholeProcess AGENT_JAR NOOP_AGENT_JAR BENCH_JAR [JAVA] [RUNS]}.
+ */
+public final class WholeProcess {
+
+    private static final int WARM_UP = 20_000;
+    private static final int MEASURED = 50_000;
+    private static final int STARTS = 21;
+
+    private final Path agent;
+    private final Path noopAgent;
+    private final Path benchJar;
+    private final String java;
+    private final int runs;
+    private final Path scratch;
+
+    private WholeProcess(Path agent, Path noopAgent, Path benchJar, String java, int runs) throws IOException {
+        this.agent = agent;
+        this.noopAgent = noopAgent;
+        this.benchJar = benchJar;
+        this.java = java;
+        this.runs = runs;
+        this.scratch = Files.createTempDirectory("connject-bench");
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        WholeProcess bench = new WholeProcess(Path.of(arguments[0]), Path.of(arguments[1]), Path.of(arguments[2]),
+                arguments.length > 3 ? arguments[3] : "java", arguments.length > 4 ? Integer.parseInt(arguments[4]) : 7);
+        System.out.println("whole-process benchmark: " + bench.javaVersion() + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores");
+        bench.connectLoop();
+        bench.startUp();
+        bench.residentMemory();
+    }
+
+    private void connectLoop() throws Exception {
+        Path jsonl = scratch.resolve("events.jsonl");
+        Path jsonlRules = rules("record:\n  jsonl: " + jsonl + "\n");
+        String recording = "-XX:StartFlightRecording=filename=" + scratch.resolve("bench.jfr") + ",settings=default";
+        Map<String, List<String>> configurations = new LinkedHashMap<>();
+        configurations.put("no agent", List.of());
+        configurations.put("connject, no options (no sink)", List.of(javaagent(null)));
+        configurations.put("connject, JSONL sink", List.of(javaagent("rules=" + jsonlRules)));
+        configurations.put("no agent, JFR recording", List.of(recording));
+        configurations.put("connject, JFR recording", List.of(javaagent(null), recording));
+        Map<String, List<Long>> results = new LinkedHashMap<>();
+        for (int run = 0; run < runs; run++) {
+            for (Map.Entry<String, List<String>> configuration : configurations.entrySet()) {
+                Files.deleteIfExists(jsonl);
+                String line = runJava(configuration.getValue(), "dev.connject.bench.ConnectLoop",
+                        Integer.toString(WARM_UP), Integer.toString(MEASURED));
+                results.computeIfAbsent(configuration.getKey(), key -> new ArrayList<>()).add(field(line, "ns_per_connect"));
+            }
+        }
+        System.out.printf("%nloopback connect+close, %,d measured after %,d warm-up, median of %d interleaved runs:%n",
+                MEASURED, WARM_UP, runs);
+        System.out.printf("  %-34s %12s %10s%n", "configuration", "ns/connect", "ratio");
+        long none = median(results.get("no agent"));
+        long noneWithJfr = median(results.get("no agent, JFR recording"));
+        for (Map.Entry<String, List<Long>> result : results.entrySet()) {
+            long median = median(result.getValue());
+            long reference = result.getKey().contains("JFR") ? noneWithJfr : none;
+            System.out.printf("  %-34s %,12d %10.3f%n", result.getKey(), median, (double) median / reference);
+        }
+        System.out.println("  (the ratio of a JFR configuration is to 'no agent, JFR recording')");
+    }
+
+    private void startUp() throws Exception {
+        Path rules = rules("rules:\n  - name: refuse\n    match:\n      port: 9\n    fault:\n      errno: ECONNREFUSED\n");
+        Map<String, List<String>> configurations = new LinkedHashMap<>();
+        configurations.put("no agent", List.of());
+        configurations.put("a no-op agent", List.of("-javaagent:" + noopAgent));
+        configurations.put("connject, no options", List.of(javaagent(null)));
+        configurations.put("connject, a rules file", List.of(javaagent("rules=" + rules)));
+        Map<String, List<Long>> results = new LinkedHashMap<>();
+        for (int run = 0; run < STARTS; run++) {
+            for (Map.Entry<String, List<String>> configuration : configurations.entrySet()) {
+                long start = System.nanoTime();
+                runJava(configuration.getValue(), "dev.connject.bench.Trivial");
+                results.computeIfAbsent(configuration.getKey(), key -> new ArrayList<>())
+                        .add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start));
+            }
+        }
+        System.out.printf("%nstart-up of a trivial JVM, median of %d interleaved runs:%n", STARTS);
+        long none = median(results.get("no agent"));
+        for (Map.Entry<String, List<Long>> result : results.entrySet()) {
+            long median = median(result.getValue());
+            System.out.printf("  %-34s %8.1f ms   %+7.1f ms%n", result.getKey(), median / 1000.0, (median - none) / 1000.0);
+        }
+    }
+
+    private void residentMemory() throws Exception {
+        Path jsonlRules = rules("record:\n  jsonl: " + scratch.resolve("rss.jsonl") + "\n");
+        long without = field(runJava(List.of(), "dev.connject.bench.ConnectLoop", "1000", "30000", "10000"), "peak_rss_kb");
+        long with = field(runJava(List.of(javaagent("rules=" + jsonlRules)), "dev.connject.bench.ConnectLoop",
+                "1000", "30000", "10000"), "peak_rss_kb");
+        System.out.printf("%npeak resident memory, 10,000 connects a second for 3 s: no agent %,d KiB, connject with"
+                + " JSONL %,d KiB: %+,.1f MiB%n", without, with, (with - without) / 1024.0);
+    }
+
+    private String javaagent(String options) {
+        return "-javaagent:" + agent + (options == null ? "" : "=" + options);
+    }
+
+    private Path rules(String body) throws IOException {
+        Path file = Files.createTempFile(scratch, "rules", ".yaml");
+        Files.writeString(file, "version: 1\n" + body);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
+    private String javaVersion() throws Exception {
+        Process process = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
+        String first = new String(process.getInputStream().readAllBytes()).lines().findFirst().orElse("?");
+        process.waitFor();
+        return first;
+    }
+
+    private String runJava(List<String> jvmArguments, String mainClass, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto"));
+        command.addAll(jvmArguments);
+        command.addAll(List.of("-cp", benchJar.toString(), mainClass));
+        command.addAll(Arrays.asList(arguments));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("failed: " + command);
+        }
+        // the last line: JFR announces its recording on stdout before it
+        String[] lines = output.trim().split("\n");
+        return lines[lines.length - 1];
+    }
+
+    private static long field(String line, String name) {
+        for (String part : line.split(" ")) {
+            if (part.startsWith(name + "=")) {
+                return Long.parseLong(part.substring(name.length() + 1));
+            }
+        }
+        throw new IllegalStateException("no " + name + " in: " + line);
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+}
