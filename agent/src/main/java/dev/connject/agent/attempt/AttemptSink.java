@@ -9,6 +9,12 @@ public interface AttemptSink {
      */
     void finished(ConnectAttempt attempt);
 
-    /** How many application frames to capture per attempt, innermost first; 0 for none. */
+    /**
+     * How many application frames to capture per attempt, innermost first; 0 when nothing
+     * recorded would show them.
+     */
     int callerFrames();
+
+    /** Whether anything recorded would show the attempt's local address, which costs a getsockname(2). */
+    boolean wantsLocalAddress();
 }

@@ -453,7 +453,7 @@ public final class AttemptTracker extends ConnjectDispatcher {
     }
 
     private void local(ConnectAttempt attempt) {
-        if (attempt.protocol != Protocol.UNIX && attempt.fd != null) {
+        if (attempt.protocol != Protocol.UNIX && attempt.fd != null && sink.wantsLocalAddress()) {
             try {
                 attempt.local = ConnjectJdk.localAddress(attempt.fd);
             } catch (IOException closedMeanwhile) {

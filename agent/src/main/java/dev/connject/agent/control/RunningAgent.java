@@ -85,6 +85,7 @@ public final class RunningAgent {
         HookInstaller.Installation installation = HookInstaller.install(instrumentation, tracker, lines, control, errors);
         RunningAgent agent = new RunningAgent(errors, recorder, tracker, injector, installation, attached);
         agent.apply(rules);
+        agent.inBackground("connject-jfr", recorder::followJfr);
         if (options.watch() && options.rules().isPresent()) {
             agent.watch(options.rules().get());
         }
@@ -239,34 +240,33 @@ public final class RunningAgent {
     }
 
     /**
-     * Readies what the rules' faults will need, on a thread of its own, so that the first
+     * Readies what the rules' faults will need, on threads of their own, so that the first
      * injection does not wait for it: the platform's errno table (JNA's start-up) and the
      * blackhole. An injection that comes sooner waits for what it needs.
      */
     private void prepare(RuleSet newRules) {
-        boolean errnos = newRules.rules().stream().anyMatch(rule -> rule.fault().errno().isPresent());
-        boolean blackhole = newRules.rules().stream()
-                .anyMatch(rule -> rule.fault().timeout().isPresent() || rule.fault().delay().isPresent());
-        if (!errnos && !blackhole) {
-            return;
+        if (newRules.rules().stream().anyMatch(rule -> rule.fault().errno().isPresent())) {
+            inBackground("connject-errno-table", PlatformErrnos::get);
         }
-        Thread prepare = new Thread(new Runnable() {
+        if (newRules.rules().stream().anyMatch(rule -> rule.fault().timeout().isPresent() || rule.fault().delay().isPresent())) {
+            inBackground("connject-blackhole", injector::prepareBlackhole);
+        }
+    }
+
+    /** Runs a piece of connject's preparation on a daemon thread of its own; what fails is reported, not thrown. */
+    private void inBackground(String name, Runnable task) {
+        Thread thread = new Thread(new Runnable() {
             @Override
             public void run() {
-                if (errnos) {
-                    try {
-                        PlatformErrnos.get();
-                    } catch (Throwable failure) {
-                        errors.report("errno table", failure);
-                    }
-                }
-                if (blackhole) {
-                    injector.prepareBlackhole();
+                try {
+                    task.run();
+                } catch (Throwable failure) {
+                    errors.report(name, failure);
                 }
             }
-        }, "connject-prepare");
-        prepare.setDaemon(true);
-        prepare.start();
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Writes out what the recorder still holds when the JVM exits: no event is lost to an exit. */

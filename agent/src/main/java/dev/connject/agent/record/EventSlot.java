@@ -83,13 +83,17 @@ final class EventSlot {
         return syscallCount == 0 ? null : results[syscallCount - 1];
     }
 
+    String result(Outcomes outcomes) {
+        return outcomes.result(lastResult(), error, appTimedOut, abandoned, disconnect);
+    }
+
     ConnectEvent toEvent(Outcomes outcomes, WallClock clock, long pid) {
         List<ConnectEvent.SyscallRecord> syscalls = new ArrayList<>(syscallCount);
         for (int i = 0; i < syscallCount; i++) {
             syscalls.add(new ConnectEvent.SyscallRecord(calls[i].eventName(), outcomes.syscallResult(calls[i], results[i])));
         }
         Object last = lastResult();
-        String result = outcomes.result(last, error, appTimedOut, abandoned, disconnect);
+        String result = result(outcomes);
         return new ConnectEvent(clock.at(startNanos), id, pid, threadName, virtual, api, protocol, host, remote(),
                 local == null ? null : Addresses.format(local.getAddress(), local.getPort()), fd, timeoutMillis,
                 result, outcomes.errno(result), Outcomes.error(last, error), (endNanos - startNanos) / 1000, syscalls,

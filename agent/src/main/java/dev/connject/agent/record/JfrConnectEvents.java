@@ -3,11 +3,15 @@ package dev.connject.agent.record;
 import dev.connject.agent.attempt.ConnectAttempt;
 import dev.connject.agent.platform.PlatformErrnos;
 import dev.connject.agent.safety.InternalErrors;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.FlightRecorderListener;
+import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
 
 /**
  * Commits {@code dev.connject.Connect} JFR events on the connecting thread, so that JFR shows
- * them on that thread. Outside a recording this costs a check JFR itself makes cheap; a runtime
- * without {@code jdk.jfr} gets {@link #NONE}.
+ * them on that thread. It follows JFR's recordings, so that outside one a connect costs one
+ * flag read and nothing is captured for JFR; a runtime without {@code jdk.jfr} gets {@link #NONE}.
  */
 abstract class JfrConnectEvents {
 
@@ -15,17 +19,33 @@ abstract class JfrConnectEvents {
         @Override
         void commit(ConnectAttempt attempt) {
         }
+
+        @Override
+        boolean recording() {
+            return false;
+        }
+
+        @Override
+        void follow() {
+        }
     };
 
     abstract void commit(ConnectAttempt attempt);
+
+    /** Whether a JFR recording is running, as last seen. */
+    abstract boolean recording();
+
+    /** Starts following JFR's recordings. Loads part of JFR, so it is kept off the application's start-up. */
+    abstract void follow();
 
     static JfrConnectEvents create(InternalErrors errors) {
         return ModuleLayer.boot().findModule("jdk.jfr").isPresent() ? new Committing(errors) : NONE;
     }
 
-    private static final class Committing extends JfrConnectEvents {
+    private static final class Committing extends JfrConnectEvents implements FlightRecorderListener {
 
         private final InternalErrors errors;
+        private volatile boolean recording;
         private Outcomes outcomes;
 
         Committing(InternalErrors errors) {
@@ -33,7 +53,28 @@ abstract class JfrConnectEvents {
         }
 
         @Override
+        boolean recording() {
+            return recording;
+        }
+
+        @Override
+        void follow() {
+            FlightRecorder.addListener(this);
+            recordingStateChanged(null);
+        }
+
+        @Override
+        public void recordingStateChanged(Recording changed) {
+            // asking FlightRecorder for its recordings would start JFR when it is not running yet
+            recording = FlightRecorder.isInitialized() && FlightRecorder.getFlightRecorder().getRecordings().stream()
+                    .anyMatch(running -> running.getState() == RecordingState.RUNNING);
+        }
+
+        @Override
         void commit(ConnectAttempt attempt) {
+            if (!recording) {
+                return;
+            }
             ConnectJfrEvent event = new ConnectJfrEvent();
             if (!event.isEnabled()) {
                 return;

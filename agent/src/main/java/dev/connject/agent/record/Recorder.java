@@ -108,7 +108,29 @@ public final class Recorder implements AttemptSink {
 
     @Override
     public int callerFrames() {
-        return Math.max(1, settings.recording.stack());
+        Settings current = settings;
+        return detailed(current) ? Math.max(1, current.recording.stack()) : 0;
+    }
+
+    @Override
+    public boolean wantsLocalAddress() {
+        return detailed(settings);
+    }
+
+    /**
+     * Whether anything would show an event's details: a sink, a live listener, a JFR recording.
+     * Without one, connects are only counted, and neither their callers nor their local addresses
+     * are read.
+     */
+    private boolean detailed(Settings current) {
+        return !current.sinks.isEmpty() || !listeners.isEmpty() || (current.recording.jfr() && jfr.recording());
+    }
+
+    /** Starts following JFR's recordings, when the {@code record:} section wants JFR events. */
+    public void followJfr() {
+        if (settings.recording.jfr()) {
+            jfr.follow();
+        }
     }
 
     public long attempts() {
@@ -194,6 +216,17 @@ public final class Recorder implements AttemptSink {
         }
     }
 
+    /** With nowhere to write it, an event is only counted: nothing is allocated for it. */
+    private void count(EventRing events, EventSlot slot, Outcomes outcomes) {
+        try {
+            results.computeIfAbsent(slot.result(outcomes), result -> new AtomicLong()).incrementAndGet();
+        } catch (Throwable failure) {
+            errors.report("recorder", failure);
+        } finally {
+            events.release(slot);
+        }
+    }
+
     private PlatformErrnos errnos() {
         try {
             return PlatformErrnos.get();
@@ -205,6 +238,10 @@ public final class Recorder implements AttemptSink {
 
     private void deliver(EventRing events, EventSlot slot, Outcomes outcomes, Settings current, WallClock clock,
                          long pid) {
+        if (current.sinks.isEmpty() && listeners.isEmpty()) {
+            count(events, slot, outcomes);
+            return;
+        }
         ConnectEvent event;
         try {
             event = slot.toEvent(outcomes, clock, pid);

@@ -1,0 +1,109 @@
+package dev.connject.bench.jmh;
+
+import dev.connject.agent.attempt.AttemptTracker;
+import dev.connject.agent.attempt.ConnectPolicy;
+import dev.connject.agent.fault.FaultInjector;
+import dev.connject.agent.hook.NativeCallLines;
+import dev.connject.agent.record.Recorder;
+import dev.connject.agent.rules.RulePolicy;
+import dev.connject.agent.safety.InternalErrors;
+import dev.connject.config.Recording;
+import dev.connject.config.RulesLoader;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import sun.nio.ch.ConnjectHooks;
+
+/**
+ * What connject adds to one connect, without the connect: the hooks of a Socket connect that
+ * succeeds, driven as the JDK drives them, with the rules' decision and the hand-off to the
+ * recorder; and, with a matching rule, the injection of a synchronous errno in place of connect(2).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class HookPathBenchmark {
+
+    private static final int PORT = 5432;
+
+    /** {@code none}, {@code hundred-other-ports} (100 rules, none for this port) or {@code matching-errno}. */
+    @Param({"none", "hundred-other-ports", "matching-errno"})
+    public String rules;
+
+    private ServerSocketChannel server;
+    private SocketChannel channel;
+    private FileDescriptor fd;
+    private InetAddress address;
+    private InetSocketAddress remote;
+    private Recorder recorder;
+    private AttemptTracker tracker;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        server = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        channel = SocketChannel.open(server.getLocalAddress());
+        var field = channel.getClass().getDeclaredField("fd");
+        field.setAccessible(true);
+        fd = (FileDescriptor) field.get(channel);
+        address = InetAddress.getLoopbackAddress();
+        remote = new InetSocketAddress(address, PORT);
+        InternalErrors errors = new InternalErrors();
+        recorder = new Recorder(Recording.defaults(), errors);
+        tracker = new AttemptTracker(errors, ConnectPolicy.NONE, recorder);
+        FaultInjector injector = new FaultInjector(tracker, new NativeCallLines(), errors);
+        tracker.policy(RulePolicy.compile(RulesLoader.parse(rulesText(), "bench"), injector));
+    }
+
+    private String rulesText() {
+        StringBuilder text = new StringBuilder("version: 1\nrules:\n");
+        if (rules.equals("hundred-other-ports")) {
+            for (int i = 0; i < 100; i++) {
+                text.append("  - name: other-").append(i).append("\n    match:\n      port: ").append(10_000 + i)
+                        .append("\n    fault:\n      errno: ECONNREFUSED\n");
+            }
+        } else if (rules.equals("matching-errno")) {
+            text.append("  - name: refuse\n    match:\n      port: ").append(PORT)
+                    .append("\n    fault:\n      errno: ECONNREFUSED\n      delivery: sync\n");
+        } else {
+            text.append("  []\n");
+        }
+        return text.toString().replace("rules:\n  []", "rules: []");
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        recorder.close();
+        channel.close();
+        server.close();
+    }
+
+    @Benchmark
+    public int connect() {
+        tracker.begin(ConnjectHooks.API_SOCKET, this, remote, 0);
+        try {
+            int answer = tracker.connect(StandardProtocolFamily.INET, fd, address, PORT);
+            tracker.connectReturned(1);
+            tracker.returned(ConnjectHooks.CONNECTED);
+            return answer;
+        } catch (IOException injected) {
+            tracker.connectThrew(injected);
+            tracker.threw(injected);
+            return -1;
+        }
+    }
+}
