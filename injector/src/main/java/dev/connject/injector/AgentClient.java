@@ -150,7 +150,7 @@ final class AgentClient implements AutoCloseable {
 
     private CommandFailure failed(String doing, Exception failure) {
         if (failure instanceof InstanceNotFoundException) {
-            return CommandFailure.unreachable("connject is no longer loaded in JVM " + pid,
+            return CommandFailure.unreachable("JVM " + pid + " no longer runs connject",
                     "attach it again: " + Connject.INVOCATION + " attach " + pid);
         }
         if (failure instanceof IOException) {
@@ -158,7 +158,7 @@ final class AgentClient implements AutoCloseable {
         }
         Throwable cause = failure instanceof RuntimeMBeanException
                 ? ((RuntimeMBeanException) failure).getTargetException() : failure;
-        return CommandFailure.unreachable("connject in JVM " + pid + " failed " + doing + ": " + cause,
+        return CommandFailure.unreachable("the agent in JVM " + pid + " failed " + doing + ": " + cause,
                 "the JVM's standard error may say more; `" + Connject.INVOCATION + " status " + pid
                         + "` shows connject's internal errors");
     }

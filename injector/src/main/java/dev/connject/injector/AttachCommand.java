@@ -48,13 +48,16 @@ final class AttachCommand implements Command {
                   connject 0.1.0 attached to JVM 4242 (com.example.Billing): 1 rule in force from
                   /etc/app/rules.yaml, mode inject; 14 JDK methods hooked
 
-                From JDK 21 on, the JVM prints on its standard error
-                  WARNING: A Java agent has been loaded dynamically (...)
-                  WARNING: If a serviceability tool is in use, please run with
-                  -XX:+EnableDynamicAgentLoading to hide this warning
-                Start the JVM with -XX:+EnableDynamicAgentLoading to allow connject without that
-                warning (a later JDK may refuse agents loaded into a running JVM without it), or
-                load connject at start-up with -javaagent instead.
+                From JDK 21 on, the JVM then prints on its standard error:
+
+                  WARNING: A Java agent has been loaded dynamically (.../connject-agent-0.1.0-....jar)
+                  WARNING: If a serviceability tool is in use, please run with -XX:+EnableDynamicAgentLoading to hide this warning
+                  WARNING: If a serviceability tool is not in use, please run with -Djdk.instrument.traceUsage for more information
+                  WARNING: Dynamic loading of agents will be disallowed by default in a future release
+
+                Start the JVM with -XX:+EnableDynamicAgentLoading to allow connject without the
+                warning (and without the refusal that a later JDK will make the default), or load
+                connject at start-up with -javaagent instead.
 
                 The JVM must run as this user (or connject as root), on Java 17 or later, and
                 take attach requests: not started with -XX:+DisableAttachMechanism.
@@ -65,16 +68,7 @@ final class AttachCommand implements Command {
     public void run(List<String> arguments, Output output) throws CommandFailure {
         Arguments parsed = Arguments.parse(this, arguments, 1, Set.of(), Set.of("--rules"));
         long pid = parsed.pid(0);
-        Optional<RulesFile> rules = Optional.empty();
-        if (parsed.value("--rules").isPresent()) {
-            rules = Optional.of(RulesFile.load(Path.of(parsed.value("--rules").get()),
-                    "JVM " + pid + " was left alone"));
-            if (rules.get().path().toString().contains(",")) {
-                throw CommandFailure.badInput("the path of " + rules.get().path() + " has a comma, which the agent's"
-                                + " options cannot carry",
-                        "move or link the file to a path without a comma");
-            }
-        }
+        Optional<RulesFile> rules = rules(parsed, pid);
         TargetJvm target = TargetJvm.find(pid, name());
         boolean loadedBefore = target.jvm().connjectLoaded();
         try (AgentClient agent = target.load(rules.map(file -> "rules=" + file.path()).orElse(null))) {
@@ -88,6 +82,20 @@ final class AttachCommand implements Command {
                     + (loadedBefore ? " was loaded already in JVM " : " attached to JVM ") + pid + main + ": "
                     + StatusReport.rulesInForce(status) + "; " + hooked + " JDK methods hooked");
         }
+    }
+
+    /** The rules file named by {@code --rules}, checked before the JVM is touched. */
+    private static Optional<RulesFile> rules(Arguments parsed, long pid) throws CommandFailure {
+        Optional<String> file = parsed.value("--rules");
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        RulesFile rules = RulesFile.load(Path.of(file.get()), "JVM " + pid + " was left alone");
+        if (rules.path().toString().contains(",")) {
+            throw CommandFailure.badInput("the path of " + rules.path() + " has a comma, which the agent's options"
+                    + " cannot carry", "move or link the file to a path without a comma");
+        }
+        return Optional.of(rules);
     }
 
     /**

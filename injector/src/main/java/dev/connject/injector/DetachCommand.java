@@ -54,7 +54,7 @@ final class DetachCommand implements Command {
         Instant deadline = Instant.now().plus(MARKER_CLOSING);
         while (process.hasOpenFileStartingWith(LocalJvm.LOADED_MARKER_PREFIX)) {
             if (Instant.now().isAfter(deadline)) {
-                throw CommandFailure.unreachable("connject in JVM " + process.pid() + " reported itself detached, but"
+                throw CommandFailure.unreachable("the agent in JVM " + process.pid() + " reported itself detached, but"
                                 + " still holds its marker file open after " + MARKER_CLOSING.toSeconds() + " s",
                         "the JVM's standard error may say why; run detach again to retry");
             }

@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -91,16 +89,12 @@ final class LinuxProcess {
 
     /** The value of an environment variable as the process was started with it. */
     Optional<String> environmentVariable(String name) {
-        Map<String, String> environment = new HashMap<>();
-        read("environ").ifPresent(text -> {
-            for (String entry : text.split("\0")) {
-                int equals = entry.indexOf('=');
-                if (equals > 0) {
-                    environment.put(entry.substring(0, equals), entry.substring(equals + 1));
-                }
-            }
-        });
-        return Optional.ofNullable(environment.get(name));
+        String prefix = name + "=";
+        return read("environ").stream()
+                .flatMap(environment -> Arrays.stream(environment.split("\0")))
+                .filter(entry -> entry.startsWith(prefix))
+                .map(entry -> entry.substring(prefix.length()))
+                .findFirst();
     }
 
     /** Whether a shared library of this file name, such as {@code libjvm.so}, is mapped into the process. */

@@ -105,7 +105,7 @@ final class TargetJvm {
         AgentClient agent = AgentClient.connect(pid(), address);
         if (!agent.awaitRegistration(Duration.ZERO)) {
             agent.close();
-            throw CommandFailure.unreachable("connject did not start in JVM " + pid()
+            throw CommandFailure.unreachable("the agent did not start in JVM " + pid()
                             + " (no MBean " + AgentClient.AGENT + " after loading it)",
                     "its standard error says why; CONNJECT_DISABLED=true or -Dconnject.disabled=true turn it off");
         }
@@ -127,7 +127,7 @@ final class TargetJvm {
         AgentClient agent = AgentClient.connect(pid(), address);
         if (!agent.awaitRegistration(REGISTRATION)) {
             agent.close();
-            throw CommandFailure.unreachable("connject runs in JVM " + pid() + " but its MBean " + AgentClient.AGENT
+            throw CommandFailure.unreachable("JVM " + pid() + " runs connject, but its MBean " + AgentClient.AGENT
                             + " did not appear within " + REGISTRATION.toSeconds() + " s",
                     "attach once to register it: " + Connject.INVOCATION + " attach " + pid());
         }
@@ -147,7 +147,8 @@ final class TargetJvm {
             return AgentJar.forUser(jvm.process().ownerUid().orElse(ownUid), ownUid);
         } catch (IOException unwritable) {
             throw CommandFailure.unreachable("cannot write the agent jar for JVM " + pid() + ": " + oneLine(unwritable),
-                    "free some space in " + System.getProperty("java.io.tmpdir") + " or in ~/.cache, then retry");
+                    "let this user write ~/.cache/connject (or $XDG_CACHE_HOME/connject), or "
+                            + System.getProperty("java.io.tmpdir") + "/connject-" + ownUid + " for other users' JVMs");
         }
     }
 

@@ -76,12 +76,12 @@ final class WatchCommand implements Command {
             agent.unfollow(stream);
             output.notice(stream.summary());
             if (end == EventStream.End.DETACHED) {
-                output.notice("connject was detached from JVM " + pid + "; no more events will come");
+                output.notice("the agent was detached from JVM " + pid + "; no more events will come");
                 return;
             }
             long dropped = ringDrops(agent) - droppedBefore;
             if (dropped > 0) {
-                output.notice("connject in JVM " + pid + " dropped " + dropped + " events meanwhile, before they"
+                output.notice("the agent in JVM " + pid + " dropped " + dropped + " events meanwhile, before they"
                         + " could be sent anywhere: its event buffer was full");
             }
         }

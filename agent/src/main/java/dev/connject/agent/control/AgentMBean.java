@@ -1,8 +1,6 @@
 package dev.connject.agent.control;
 
 import dev.connject.agent.log.AgentLog;
-import dev.connject.agent.record.ConnectEvent;
-import dev.connject.agent.record.EventJson;
 import dev.connject.agent.record.Recorder;
 import dev.connject.config.InvalidRulesException;
 import dev.connject.config.Mode;
@@ -240,7 +238,6 @@ final class AgentMBean implements ConnjectAgentMXBean {
     /** Gathers events on the recorder's thread and sends them as notifications. */
     private final class EventBatches implements Recorder.EventListener {
 
-        private final EventJson json = new EventJson();
         private final StringBuilder lines = new StringBuilder();
         private final AtomicLong notifications = new AtomicLong();
         private long nextSequence;
@@ -248,11 +245,11 @@ final class AgentMBean implements ConnjectAgentMXBean {
         private int batchSize;
 
         @Override
-        public void event(ConnectEvent event) {
+        public void event(String jsonLine) {
             if (batchSize == 0) {
                 batchStart = nextSequence;
             }
-            lines.append(json.format(event)).append('\n');
+            lines.append(jsonLine).append('\n');
             batchSize++;
             nextSequence++;
             if (batchSize == BATCH) {

@@ -5,7 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One human-readable line per attempt on logger {@code dev.connject.events}, at {@code record.log}'s level. */
-final class EventLogSink implements EventSink {
+final class EventLogSink {
 
     private static final Logger EVENTS = LoggerFactory.getLogger("dev.connject.events");
 
@@ -15,8 +15,7 @@ final class EventLogSink implements EventSink {
         this.level = level;
     }
 
-    @Override
-    public void accept(ConnectEvent event) {
+    void accept(ConnectEvent event) {
         if (level == Recording.EventLog.INFO ? EVENTS.isInfoEnabled() : EVENTS.isDebugEnabled()) {
             String line = line(event);
             if (level == Recording.EventLog.INFO) {
@@ -25,11 +24,6 @@ final class EventLogSink implements EventSink {
                 EVENTS.debug(line);
             }
         }
-    }
-
-    @Override
-    public String name() {
-        return "log";
     }
 
     /** {@code connect #17 socket tcp db.internal 10.0.0.5:5432 -> ECONNREFUSED 812us injected by payments-db-down}. */

@@ -113,6 +113,89 @@ final class EventSlot {
         threadName = null;
     }
 
+    /** Writes the event as one JSON line, fields in the documented order, allocating nothing for most events. */
+    void writeJson(JsonLine line, Outcomes outcomes, String result, WallClock clock, long pid) {
+        Object last = lastResult();
+        line.begin();
+        line.key("time").time(clock.epochNanos(startNanos));
+        line.key("id").number(id);
+        line.key("pid").number(pid);
+        line.key("thread").string(threadName);
+        line.key("virtual").bool(virtual);
+        line.key("api").string(api);
+        line.key("protocol").string(protocol);
+        line.key("host").string(host);
+        line.key("remote");
+        if (path != null) {
+            line.string(path);
+        } else {
+            line.address(address, port);
+        }
+        line.key("local");
+        if (local == null) {
+            line.nullValue();
+        } else {
+            line.address(local.getAddress(), local.getPort());
+        }
+        line.key("fd").number(fd);
+        line.key("timeout_ms").number(timeoutMillis);
+        line.key("result").string(result);
+        Integer errno = outcomes.errno(result);
+        line.key("errno");
+        if (errno == null) {
+            line.nullValue();
+        } else {
+            line.number(errno);
+        }
+        Throwable shown = error != null ? error : last instanceof Throwable ? (Throwable) last : null;
+        line.key("error");
+        if (shown == null) {
+            line.nullValue();
+        } else {
+            line.openString().escaped(shown.getClass().getName());
+            if (shown.getLocalizedMessage() != null) {
+                line.escaped(": ").escaped(shown.getLocalizedMessage());
+            }
+            line.closeString();
+        }
+        line.key("duration_us").number((endNanos - startNanos) / 1000);
+        line.key("syscalls").raw('[');
+        for (int i = 0; i < syscallCount; i++) {
+            if (i > 0) {
+                line.raw(',');
+            }
+            line.objectStart().key("call").string(calls[i].eventName()).key("result")
+                    .string(outcomes.syscallResult(calls[i], results[i])).objectEnd();
+        }
+        line.raw(']');
+        line.key("injected").bool(injected);
+        line.key("rule").string(rule);
+        line.key("dry_run").bool(dryRun);
+        line.key("caller");
+        if (callers == null || callers.length == 0) {
+            line.nullValue();
+        } else {
+            frame(line, callers[0]);
+            if (callers.length > 1) {
+                line.key("stack").raw('[');
+                for (int i = 0; i < callers.length; i++) {
+                    if (i > 0) {
+                        line.raw(',');
+                    }
+                    frame(line, callers[i]);
+                }
+                line.raw(']');
+            }
+        }
+        line.end();
+    }
+
+    private static void frame(JsonLine line, StackWalker.StackFrame frame) {
+        line.openString().escaped(frame.getClassName()).raw('.').escaped(frame.getMethodName()).raw('(')
+                .escaped(String.valueOf(frame.getFileName())).raw(':').number(frame.getLineNumber()).raw(')')
+                .closeString();
+    }
+
     private String remote() {
         if (path != null) {
             return path;

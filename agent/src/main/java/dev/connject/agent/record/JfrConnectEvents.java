@@ -89,7 +89,7 @@ abstract class JfrConnectEvents {
 
         private void fill(ConnectJfrEvent event, ConnectAttempt attempt) {
             if (outcomes == null) {
-                outcomes = new Outcomes(PlatformErrnos.get());
+                outcomes = new Outcomes(PlatformErrnos::get);
             }
             Object last = attempt.lastResult();
             String result = outcomes.result(last, attempt.error(), attempt.appTimedOut(), attempt.abandoned(),

@@ -6,6 +6,7 @@ import dev.connject.agent.platform.PlatformErrnos;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedChannelException;
+import java.util.function.Supplier;
 
 /**
  * Reads what an attempt came to from what it recorded: the names of its system calls' results,
@@ -19,10 +20,19 @@ final class Outcomes {
     static final String TIMEOUT = "timeout";
     static final String ABANDONED = "abandoned";
 
-    private final PlatformErrnos errnos;
+    private final Supplier<PlatformErrnos> source;
+    private PlatformErrnos errnos;
 
-    Outcomes(PlatformErrnos errnos) {
-        this.errnos = errnos;
+    /** @param source the errno table, asked for only when a name or number is needed: its first reading loads JNA */
+    Outcomes(Supplier<PlatformErrnos> source) {
+        this.source = source;
+    }
+
+    private PlatformErrnos errnos() {
+        if (errnos == null) {
+            errnos = source.get();
+        }
+        return errnos;
     }
 
     /**
@@ -65,7 +75,10 @@ final class Outcomes {
 
     /** The errno number of a result that names one, else {@code null}. */
     Integer errno(String result) {
-        int number = errnos.number(result);
+        if (result == CONNECTED || result == DISCONNECTED || result == TIMEOUT || result == ABANDONED) {
+            return null;
+        }
+        int number = errnos().number(result);
         return number < 0 ? null : number;
     }
 
@@ -78,8 +91,8 @@ final class Outcomes {
     }
 
     private String errnoName(Throwable thrown) {
-        int number = errnos.numberOfMessage(thrown.getMessage());
-        String name = number < 0 ? null : errnos.name(number);
+        int number = errnos().numberOfMessage(thrown.getMessage());
+        String name = number < 0 ? null : errnos().name(number);
         return name != null ? name : String.valueOf(thrown.getMessage());
     }
 

@@ -38,6 +38,8 @@ public final class Recorder implements AttemptSink {
     private final Map<String, AtomicLong> results = new ConcurrentHashMap<>();
     private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
     private final JfrConnectEvents jfr;
+    /** The recorder thread's one line buffer. */
+    private final JsonLine line = new JsonLine();
     private volatile EventRing ring;
     private Thread thread;
 
@@ -47,7 +49,7 @@ public final class Recorder implements AttemptSink {
 
     public Recorder(Recording recording, InternalErrors errors) {
         this.errors = errors;
-        this.settings = new Settings(recording, sinksFor(recording));
+        this.settings = new Settings(recording);
         this.jfr = JfrConnectEvents.create(errors);
     }
 
@@ -70,7 +72,7 @@ public final class Recorder implements AttemptSink {
     /** Applies a new {@code record:} section; the recorder's thread closes the sinks it replaces. */
     public void configure(Recording recording) {
         if (!recording.equals(settings.recording)) {
-            settings = new Settings(recording, sinksFor(recording));
+            settings = new Settings(recording);
         }
     }
 
@@ -85,7 +87,8 @@ public final class Recorder implements AttemptSink {
 
     /** Follows the recorded events live. */
     public interface EventListener {
-        void event(ConnectEvent event);
+        /** One event, as its JSON line without the line break. */
+        void event(String jsonLine);
 
         /** Everything recorded so far has been delivered: a moment to pass on what was batched. */
         default void drained() {
@@ -123,7 +126,7 @@ public final class Recorder implements AttemptSink {
      * are read.
      */
     private boolean detailed(Settings current) {
-        return !current.sinks.isEmpty() || !listeners.isEmpty() || (current.recording.jfr() && jfr.recording());
+        return current.hasSinks() || !listeners.isEmpty() || (current.recording.jfr() && jfr.recording());
     }
 
     /** Starts following JFR's recordings, when the {@code record:} section wants JFR events. */
@@ -189,7 +192,7 @@ public final class Recorder implements AttemptSink {
             EventSlot slot = events.next();
             if (slot != null) {
                 if (outcomes == null) {
-                    outcomes = new Outcomes(errnos());
+                    outcomes = new Outcomes(this::errnos);
                 }
                 deliver(events, slot, outcomes, current, clock, pid);
                 emptyPolls = 0;
@@ -216,17 +219,6 @@ public final class Recorder implements AttemptSink {
         }
     }
 
-    /** With nowhere to write it, an event is only counted: nothing is allocated for it. */
-    private void count(EventRing events, EventSlot slot, Outcomes outcomes) {
-        try {
-            results.computeIfAbsent(slot.result(outcomes), result -> new AtomicLong()).incrementAndGet();
-        } catch (Throwable failure) {
-            errors.report("recorder", failure);
-        } finally {
-            events.release(slot);
-        }
-    }
-
     private PlatformErrnos errnos() {
         try {
             return PlatformErrnos.get();
@@ -238,39 +230,42 @@ public final class Recorder implements AttemptSink {
 
     private void deliver(EventRing events, EventSlot slot, Outcomes outcomes, Settings current, WallClock clock,
                          long pid) {
-        if (current.sinks.isEmpty() && listeners.isEmpty()) {
-            count(events, slot, outcomes);
-            return;
-        }
-        ConnectEvent event;
         try {
-            event = slot.toEvent(outcomes, clock, pid);
+            String result = slot.result(outcomes);
+            results.computeIfAbsent(result, counted -> new AtomicLong()).incrementAndGet();
+            boolean kept = !Outcomes.CONNECTED.equals(result) && !Outcomes.DISCONNECTED.equals(result)
+                    || current.recording.sample() >= 1.0
+                    || ThreadLocalRandom.current().nextDouble() < current.recording.sample();
+            boolean watched = !listeners.isEmpty();
+            if (watched || (kept && current.jsonl != null)) {
+                slot.writeJson(line, outcomes, result, clock, pid);
+                if (watched) {
+                    String text = line.text();
+                    for (EventListener listener : listeners) {
+                        listener.event(text);
+                    }
+                }
+                if (kept && current.jsonl != null) {
+                    writeJsonl(current.jsonl);
+                }
+            }
+            if (kept && current.log != null) {
+                current.log.accept(slot.toEvent(outcomes, clock, pid));
+            }
         } catch (Throwable failure) {
             errors.report("recorder", failure);
             droppedAtRing.incrementAndGet();
-            return;
         } finally {
             events.release(slot);
         }
-        results.computeIfAbsent(event.result(), result -> new AtomicLong()).incrementAndGet();
-        for (EventListener listener : listeners) {
-            try {
-                listener.event(event);
-            } catch (Throwable failure) {
-                errors.report("listener", failure);
-            }
-        }
-        if (!event.failed() && current.recording.sample() < 1.0
-                && ThreadLocalRandom.current().nextDouble() >= current.recording.sample()) {
-            return;
-        }
-        for (EventSink sink : current.sinks) {
-            try {
-                sink.accept(event);
-            } catch (IOException | RuntimeException failure) {
-                droppedBySink.computeIfAbsent(sink.name(), name -> new AtomicLong()).incrementAndGet();
-                errors.report(sink.name(), failure);
-            }
+    }
+
+    private void writeJsonl(JsonlSink jsonl) {
+        try {
+            jsonl.write(line);
+        } catch (IOException | RuntimeException failure) {
+            droppedBySink.computeIfAbsent(jsonl.name(), name -> new AtomicLong()).incrementAndGet();
+            errors.report("jsonl", failure);
         }
     }
 
@@ -282,42 +277,40 @@ public final class Recorder implements AttemptSink {
                 errors.report("listener", failure);
             }
         }
-        for (EventSink sink : current.sinks) {
+        if (current.jsonl != null) {
             try {
-                sink.flush();
+                current.jsonl.flush();
             } catch (IOException | RuntimeException failure) {
-                errors.report(sink.name(), failure);
+                errors.report("jsonl", failure);
             }
         }
     }
 
     private void close(Settings current) {
-        for (EventSink sink : current.sinks) {
+        if (current.jsonl != null) {
             try {
-                sink.close();
+                current.jsonl.close();
             } catch (IOException | RuntimeException failure) {
-                errors.report(sink.name(), failure);
+                errors.report("jsonl", failure);
             }
         }
-    }
-
-    private static List<EventSink> sinksFor(Recording recording) {
-        List<EventSink> sinks = new ArrayList<>(2);
-        recording.jsonl().ifPresent(file -> sinks.add(new JsonlSink(file)));
-        if (recording.log() != Recording.EventLog.OFF) {
-            sinks.add(new EventLogSink(recording.log()));
-        }
-        return List.copyOf(sinks);
     }
 
     /** The {@code record:} section in force and the sinks built for it. */
     private static final class Settings {
         final Recording recording;
-        final List<EventSink> sinks;
+        final JsonlSink jsonl;
+        final EventLogSink log;
 
-        Settings(Recording recording, List<EventSink> sinks) {
+        Settings(Recording recording) {
             this.recording = recording;
-            this.sinks = sinks;
+            this.jsonl = recording.jsonl().map(file -> new JsonlSink(file, recording.jsonlMax(), recording.jsonlKeep()))
+                    .orElse(null);
+            this.log = recording.log() == Recording.EventLog.OFF ? null : new EventLogSink(recording.log());
+        }
+
+        boolean hasSinks() {
+            return jsonl != null || log != null;
         }
     }
 }

@@ -17,8 +17,12 @@ final class WallClock {
         this.epochNanosAtBase = now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
+    long epochNanos(long nanoTime) {
+        return epochNanosAtBase + (nanoTime - nanoTimeAtBase);
+    }
+
     Instant at(long nanoTime) {
-        long epochNanos = epochNanosAtBase + (nanoTime - nanoTimeAtBase);
+        long epochNanos = epochNanos(nanoTime);
         return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
     }
 }

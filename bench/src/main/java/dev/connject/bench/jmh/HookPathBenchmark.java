@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +48,10 @@ public class HookPathBenchmark {
     @Param({"none", "hundred-other-ports", "matching-errno"})
     public String rules;
 
+    /** Where events go: {@code none} (counted only, the default) or {@code jsonl} (a JSON Lines file). */
+    @Param({"none"})
+    public String sink;
+
     private ServerSocketChannel server;
     private SocketChannel channel;
     private FileDescriptor fd;
@@ -63,7 +70,12 @@ public class HookPathBenchmark {
         address = InetAddress.getLoopbackAddress();
         remote = new InetSocketAddress(address, PORT);
         InternalErrors errors = new InternalErrors();
-        recorder = new Recorder(Recording.defaults(), errors);
+        Recording recording = Recording.defaults();
+        if (sink.equals("jsonl")) {
+            Path file = Files.createTempFile("connject-bench", ".jsonl");
+            recording = new Recording(recording.log(), Optional.of(file), 0, 0, false, 0, 1.0);
+        }
+        recorder = new Recorder(recording, errors);
         tracker = new AttemptTracker(errors, ConnectPolicy.NONE, recorder);
         FaultInjector injector = new FaultInjector(tracker, new NativeCallLines(), errors);
         tracker.policy(RulePolicy.compile(RulesLoader.parse(rulesText(), "bench"), injector));

@@ -30,8 +30,11 @@ class WatchThroughputIT {
 
     private static final int THREADS = 4;
     private static final int RATE = 10_000;
-    /** Below this the target did not make the load the test is about: the machine was too busy. */
-    private static final int LOWEST_RATE = 5_000;
+    /**
+     * Below this the target did not make the load the test is about. It aims at {@link #RATE}, and
+     * reaches it on an idle machine of two cores; other work on the machine slows it down.
+     */
+    private static final int LOWEST_RATE = 3_000;
     private static final Pattern SUMMARY = Pattern.compile("watched JVM \\d+: (\\d+) events printed, (\\d+) skipped");
     private static final Pattern DONE = Pattern.compile("done connects=(\\d+) failures=(\\d+) millis=(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
