@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WholeProcess {
 
-    private static final int WARM_UP = 20_000;
-    private static final int MEASURED = 50_000;
+    private static final int WARM_UP = 100_000;
+    private static final int MEASURED = 100_000;
     private static final int STARTS = 21;
 
     private final Path agent;

@@ -51,6 +51,17 @@ public final class RulesLoader {
     }
 
     /**
+     * Validates rules given as text that was read from {@code file} elsewhere, as
+     * {@code connject apply} sends it: named by the file, and a relative {@code record.jsonl}
+     * resolved against the file's directory, as {@link #load} does.
+     *
+     * @throws InvalidRulesException when the text has any problem
+     */
+    public static RuleSet parse(String text, Path file) throws InvalidRulesException {
+        return RulesReader.read(text, file.toString(), Optional.ofNullable(file.toAbsolutePath().getParent()));
+    }
+
+    /**
      * Whoever can write the rules file can make this JVM's connects fail, so, as sshd's
      * StrictModes does for authorized_keys, a file others may write is not trusted. File systems
      * without POSIX permissions have nothing to check.

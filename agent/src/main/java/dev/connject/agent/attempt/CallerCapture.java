@@ -8,8 +8,8 @@ import java.util.stream.Stream;
  */
 final class CallerCapture {
 
-    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
-    private static final ClassLoader CONNJECT = CallerCapture.class.getClassLoader();
+    /** Without class references: resolving each frame's class would cost the walk several times over. */
+    private static final StackWalker WALKER = StackWalker.getInstance();
 
     private CallerCapture() {
     }
@@ -19,13 +19,13 @@ final class CallerCapture {
     }
 
     private static Stream<StackWalker.StackFrame> applicationFrames(Stream<StackWalker.StackFrame> stack) {
-        return stack.filter(frame -> frame.getDeclaringClass().getClassLoader() != CONNJECT
-                && isApplication(frame.getClassName()));
+        return stack.filter(frame -> isApplication(frame.getClassName()));
     }
 
-    /** Whether a class belongs to the application rather than to the JDK. */
+    /** Whether a class belongs to the application rather than to the JDK or to connject's agent. */
     private static boolean isApplication(String className) {
         return !(className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
-                || className.startsWith("sun.") || className.startsWith("com.sun."));
+                || className.startsWith("sun.") || className.startsWith("com.sun.")
+                || className.startsWith("dev.connject.agent."));
     }
 }

@@ -7,6 +7,7 @@ import dev.connject.config.Mode;
 import dev.connject.config.RuleSet;
 import dev.connject.config.RulesLoader;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +173,9 @@ final class AgentMBean implements ConnjectAgentMXBean {
     @Override
     public String apply(String rulesText, String source) {
         try {
-            RuleSet rules = RulesLoader.parse(rulesText, source);
+            // a source that is a file's absolute path is where the text came from: paths in it are relative to it
+            RuleSet rules = source.startsWith("/") ? RulesLoader.parse(rulesText, Path.of(source))
+                    : RulesLoader.parse(rulesText, source);
             agent.apply(rules);
             return rules.rules().size() + " rule(s) in force from " + source + ", mode " + rules.mode().yamlName();
         } catch (InvalidRulesException invalid) {

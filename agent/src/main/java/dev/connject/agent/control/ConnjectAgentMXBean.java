@@ -55,7 +55,8 @@ public interface ConnjectAgentMXBean {
      * Validates {@code rulesText} and puts it in force atomically, replacing every rule; an
      * invalid text changes nothing and fails with its located problems.
      *
-     * @param source how status should name where the rules came from
+     * @param source how status should name where the rules came from; an absolute path is taken as the
+     *               file the text was read from, and a relative {@code record.jsonl} is resolved against it
      * @return a one-line summary of what is now in force
      */
     String apply(String rulesText, String source);

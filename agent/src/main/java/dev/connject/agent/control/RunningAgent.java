@@ -193,7 +193,7 @@ public final class RunningAgent {
 
     /** connject's version, as built. */
     public static String version() {
-        try (InputStream in = RunningAgent.class.getResourceAsStream("version.txt")) {
+        try (InputStream in = RunningAgent.class.getResourceAsStream("/dev/connject/agent/version.txt")) {
             return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         } catch (IOException unreadable) {
             return "unknown";

@@ -28,7 +28,7 @@ class NoEventIsLostIT {
         Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-------"));
 
         ExitedJvm jvm = ChildJvm.on(Jdks.installed().get(0)).javaagent(Probe.AGENT, "rules=" + rules)
-                .classpath(Probe.CLASSES).mainClass("dev.connject.agent.probe.ConnectLoad").args("8", "5000")
+                .classpath(Probe.CLASSES).mainClass("dev.connject.probe.ConnectLoad").args("8", "5000")
                 .run(Duration.ofMinutes(3)).assertSucceeded();
 
         assertThat(jvm.stdout().trim()).isEqualTo("40000");

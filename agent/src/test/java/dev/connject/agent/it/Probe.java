@@ -27,7 +27,7 @@ final class Probe {
     static final Path AGENT = Path.of(System.getProperty("connject.agent.jar", "target/connject-agent.jar"))
             .toAbsolutePath();
     static final Path CLASSES = Path.of("target/test-classes").toAbsolutePath();
-    static final String MAIN = "dev.connject.agent.probe.ConnectProbe";
+    static final String MAIN = "dev.connject.probe.ConnectProbe";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The probe's paths that connect over TCP or UDP to a port, for a JDK: the virtual-thread ones need Java 21. */

@@ -20,7 +20,7 @@ class QuietByDefaultIT {
     @MethodSource("dev.connject.testkit.Jdks#forJUnit")
     void theAgentAddsOneStartUpLineAndNothingElse(Jdk jdk) {
         ExitedJvm jvm = ChildJvm.on(jdk).javaagent(Probe.AGENT, null).classpath(Probe.CLASSES)
-                .mainClass("dev.connject.agent.probe.QuietConnects").run(Duration.ofSeconds(60)).assertSucceeded();
+                .mainClass("dev.connject.probe.QuietConnects").run(Duration.ofSeconds(60)).assertSucceeded();
 
         assertThat(jvm.stdout()).isEmpty();
         assertThat(jvm.stderrLines()).hasSize(1);
@@ -32,7 +32,7 @@ class QuietByDefaultIT {
     @MethodSource("dev.connject.testkit.Jdks#forJUnit")
     void logOffMakesTheAgentSilent(Jdk jdk) {
         ExitedJvm jvm = ChildJvm.on(jdk).javaagent(Probe.AGENT, "log=off").classpath(Probe.CLASSES)
-                .mainClass("dev.connject.agent.probe.QuietConnects").run(Duration.ofSeconds(60)).assertSucceeded();
+                .mainClass("dev.connject.probe.QuietConnects").run(Duration.ofSeconds(60)).assertSucceeded();
 
         assertThat(jvm.stdout()).isEmpty();
         assertThat(jvm.stderr()).isEmpty();

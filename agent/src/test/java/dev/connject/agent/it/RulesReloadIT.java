@@ -87,7 +87,7 @@ class RulesReloadIT {
         Path rules = write(directory.resolve("rules.yaml"), REFUSE);
         Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-rw-r--"));
         ExitedJvm jvm = ChildJvm.on(jdk).javaagent(Probe.AGENT, "rules=" + rules).classpath(Probe.CLASSES)
-                .mainClass("dev.connject.agent.probe.RuleLoad").args("1", "3", "0").run(Duration.ofSeconds(60))
+                .mainClass("dev.connject.probe.RuleLoad").args("1", "3", "0").run(Duration.ofSeconds(60))
                 .assertSucceeded();
 
         assertThat(jvm.stderr()).contains("writable by group or others").contains("chmod go-w");
@@ -96,7 +96,7 @@ class RulesReloadIT {
 
     private RunningJvm start(Path rules) {
         RunningJvm jvm = ChildJvm.on(jdk).javaagent(Probe.AGENT, "rules=" + rules).classpath(Probe.CLASSES)
-                .mainClass("dev.connject.agent.probe.RuleLoad").args("1", "100", "50").start();
+                .mainClass("dev.connject.probe.RuleLoad").args("1", "100", "50").start();
         jvm.awaitStdoutLine(line -> line.startsWith("port="), Duration.ofSeconds(30));
         return jvm;
     }

@@ -85,7 +85,7 @@ class WhenIT {
                 + "    " + when);
         Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-------"));
         ExitedJvm jvm = ChildJvm.on(jdk).javaagent(Probe.AGENT, "rules=" + rules).classpath(Probe.CLASSES)
-                .mainClass("dev.connject.agent.probe.RuleLoad")
+                .mainClass("dev.connject.probe.RuleLoad")
                 .args(Integer.toString(threads), Integer.toString(perThread), Integer.toString(intervalMillis))
                 .run(Duration.ofMinutes(2)).assertSucceeded();
         return new Result(jvm.stdoutLines().get(jvm.stdoutLines().size() - 1), Events.read(events));

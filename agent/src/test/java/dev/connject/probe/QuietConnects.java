@@ -1,4 +1,4 @@
-package dev.connject.agent.probe;
+package dev.connject.probe;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package dev.connject.agent.probe;
+package dev.connject.probe;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

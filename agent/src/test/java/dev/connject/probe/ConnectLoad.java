@@ -1,4 +1,4 @@
-package dev.connject.agent.probe;
+package dev.connject.probe;
 
 import java.io.IOException;
 import java.net.InetAddress;
