@@ -59,21 +59,8 @@ final class Stall implements PendingFault {
         try {
             kernel.check(fdVal);
         } catch (IOException kernelEnded) {
-            if (!ended(attempt, kernelEnded, Site.CHECK)) {
-                awaitRealConnect(attempt);
-            }
+            ended(attempt, kernelEnded, Site.CHECK);
         }
-    }
-
-    /** An asynchronous channel cannot wait twice: after a delay, its real connect completes here. */
-    private void awaitRealConnect(ConnectAttempt attempt) throws IOException {
-        try {
-            ConnjectJdk.pollConnect(fd, -1);
-        } catch (IOException failed) {
-            attempt.syscall(Syscall.SO_ERROR, failed);
-            throw StackTraces.asThrownByNative(failed, Site.CHECK.nativeClass, Site.CHECK.nativeMethod, -1);
-        }
-        attempt.syscall(Syscall.SO_ERROR, ConnectAttempt.OK);
     }
 
     /** The kernel ended the stall; returns whether the socket is connected, or throws what the application reads. */
@@ -86,15 +73,23 @@ final class Stall implements PendingFault {
 
     /** Where the application reads the outcome, and the native method a real outcome comes from there. */
     enum Site {
-        POLL("sun.nio.ch.Net", "pollConnect"),
-        CHECK("sun.nio.ch.UnixAsynchronousSocketChannelImpl", "checkConnect");
+        /**
+         * {@code finishConnect}: a selector reported the channel ready, and selector loops
+         * (the JDK's HttpClient, Netty) take a {@code false} from it then for a broken channel,
+         * so the real connect that follows a delay is given a round trip's time to answer here.
+         */
+        POLL("sun.nio.ch.Net", "pollConnect", 1000),
+        /** An asynchronous channel's completion handler runs once: the real connect's answer is awaited. */
+        CHECK("sun.nio.ch.UnixAsynchronousSocketChannelImpl", "checkConnect", -1);
 
         final String nativeClass;
         final String nativeMethod;
+        final long realConnectWaitMillis;
 
-        Site(String nativeClass, String nativeMethod) {
+        Site(String nativeClass, String nativeMethod, long realConnectWaitMillis) {
             this.nativeClass = nativeClass;
             this.nativeMethod = nativeMethod;
+            this.realConnectWaitMillis = realConnectWaitMillis;
         }
 
         int line(NativeCallLines lines) {
@@ -157,8 +152,27 @@ final class Stall implements PendingFault {
                     throw StackTraces.asThrownByNative(refused, site.nativeClass, site.nativeMethod,
                             site.line(stall.lines));
                 }
-                attempt.syscall(Syscall.CONNECT, result == 1 ? ConnectAttempt.OK : ConnectAttempt.EINPROGRESS);
-                return result == 1;
+                if (result == 1) {
+                    attempt.syscall(Syscall.CONNECT, ConnectAttempt.OK);
+                    return true;
+                }
+                attempt.syscall(Syscall.CONNECT, ConnectAttempt.EINPROGRESS);
+                return awaitAnswer(attempt, site, stall);
+            }
+
+            private static boolean awaitAnswer(ConnectAttempt attempt, Site site, Stall stall) throws IOException {
+                boolean connected;
+                try {
+                    connected = ConnjectJdk.pollConnect(stall.fd, site.realConnectWaitMillis);
+                } catch (IOException failed) {
+                    attempt.syscall(Syscall.SO_ERROR, failed);
+                    throw StackTraces.asThrownByNative(failed, site.nativeClass, site.nativeMethod,
+                            site.line(stall.lines));
+                }
+                if (connected) {
+                    attempt.syscall(Syscall.SO_ERROR, ConnectAttempt.OK);
+                }
+                return connected;
             }
         }
     }
