@@ -28,10 +28,9 @@ final class EventLine {
                 .append(" #").append(event.get("id"))
                 .append(" [").append(event.get("thread")).append("] ")
                 .append(event.get("api")).append(' ').append(event.get("protocol")).append(' ');
-        Object host = event.get("host");
         String remote = String.valueOf(event.get("remote"));
-        if (host != null && !remote.startsWith(host + ":") && !remote.startsWith("[" + host + "]")) {
-            line.append(host).append(' ');
+        if (namesMoreThan(event.get("host"), remote)) {
+            line.append(event.get("host")).append(' ');
         }
         line.append(remote).append(" -> ").append(event.get("result"))
                 .append(' ').append(event.get("duration_us")).append("us");
@@ -41,5 +40,10 @@ final class EventLine {
             line.append(" would be injected by ").append(event.get("rule")).append(" (dry-run)");
         }
         return line.toString();
+    }
+
+    /** Whether the host name asked for says more than the address it was resolved to. */
+    static boolean namesMoreThan(Object host, String remote) {
+        return host != null && !remote.startsWith(host + ":") && !remote.startsWith("[" + host + "]");
     }
 }

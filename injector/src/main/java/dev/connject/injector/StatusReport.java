@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
  * pending          0
  * hooked methods   14
  *   java.net.Socket.connect(SocketAddress,int)
+ * destinations     2
+ *   10.0.0.7:5432 (db.internal)  attempts 18, p50 412us, p99 1900us, max 2300us; ECONNREFUSED 6
+ *   127.0.0.1:8080               attempts 22, p50 95us, p99 310us, max 310us
  * </pre>
  */
 final class StatusReport {
@@ -47,7 +50,23 @@ final class StatusReport {
         List<Object> hooked = list(status.get("hooked"));
         report.append(String.format(ROW, "hooked methods", hooked.size()));
         hooked.forEach(method -> report.append("  ").append(method).append('\n'));
+        List<Map<String, Object>> destinations = list(status.get("destinations"));
+        report.append(String.format(ROW, "destinations", destinations.size()));
+        List<String> names = destinations.stream().map(StatusReport::destinationName).toList();
+        int destinationWidth = names.stream().mapToInt(String::length).max().orElse(0);
+        for (int i = 0; i < destinations.size(); i++) {
+            Map<String, Object> destination = destinations.get(i);
+            report.append(String.format("  %-" + destinationWidth + "s  attempts %s, p50 %sus, p99 %sus, max %sus%s%n",
+                    names.get(i), destination.get("attempts"), destination.get("p50_us"), destination.get("p99_us"),
+                    destination.get("max_us"), counts(map(destination.get("failures")), "; ")));
+        }
         return report.toString();
+    }
+
+    private static String destinationName(Map<String, Object> destination) {
+        String remote = String.valueOf(destination.get("remote"));
+        Object host = destination.get("host");
+        return EventLine.namesMoreThan(host, remote) ? remote + " (" + host + ")" : remote;
     }
 
     /** {@code 1 rule in force from /etc/app/rules.yaml, mode inject}, for the commands that change rules. */

@@ -1,5 +1,6 @@
 package dev.connject.agent.control;
 
+import dev.connject.agent.record.Destinations;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,12 @@ import java.util.Map;
  * @param dropped     events that could not be kept, by where they were lost
  * @param errors      connject's own failures, by place; none ever reached the application
  * @param hooked      the JDK methods instrumented so far
+ * @param destinations per destination: attempts, failures by result, latency of the successful connects
  */
 public record AgentStatus(String version, long pid, Instant started, boolean attached, String mode,
                           String rulesSource, List<RuleCount> rules, long attempts, Map<String, Long> results,
-                          Map<String, Long> dropped, Map<String, Long> errors, int pending, List<String> hooked) {
+                          Map<String, Long> dropped, Map<String, Long> errors, int pending, List<String> hooked,
+                          List<Destinations.Summary> destinations) {
 
     public AgentStatus {
         rules = List.copyOf(rules);
@@ -23,6 +26,7 @@ public record AgentStatus(String version, long pid, Instant started, boolean att
         dropped = Map.copyOf(dropped);
         errors = Map.copyOf(errors);
         hooked = List.copyOf(hooked);
+        destinations = List.copyOf(destinations);
     }
 
     /** One rule's counters. */

@@ -180,7 +180,7 @@ public final class RunningAgent {
         }
         return new AgentStatus(version(), ProcessHandle.current().pid(), started, attached, current.mode().yamlName(),
                 rules.source(), counts, recorder.attempts(), recorder.results(), recorder.dropped(), errors.counts(),
-                tracker.pendingCount(), new ArrayList<>(new TreeSet<>(installation.woven())));
+                tracker.pendingCount(), new ArrayList<>(new TreeSet<>(installation.woven())), recorder.destinations());
     }
 
     public RuleSet rules() {

@@ -1,5 +1,6 @@
 package dev.connject.agent.control;
 
+import dev.connject.agent.record.Destinations;
 import java.util.Map;
 
 /** {@link AgentStatus} as one JSON object. */
@@ -39,6 +40,19 @@ final class StatusJson {
                 json.out.append(',');
             }
             json.string(status.hooked().get(i));
+        }
+        json.out.append(']');
+        json.field("destinations").out.append('[');
+        for (int i = 0; i < status.destinations().size(); i++) {
+            Destinations.Summary destination = status.destinations().get(i);
+            json.out.append(i == 0 ? "{" : ",{").append("\"remote\":");
+            json.string(destination.remote());
+            json.out.append(",\"host\":");
+            json.string(destination.host());
+            json.out.append(",\"attempts\":").append(destination.attempts()).append(",\"failures\":");
+            json.counts(destination.failures());
+            json.out.append(",\"p50_us\":").append(destination.p50Micros()).append(",\"p99_us\":")
+                    .append(destination.p99Micros()).append(",\"max_us\":").append(destination.maxMicros()).append('}');
         }
         json.out.append("]}");
         return json.out.toString();

@@ -38,6 +38,7 @@ public final class Recorder implements AttemptSink {
     private final Map<String, AtomicLong> results = new ConcurrentHashMap<>();
     private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
     private final JfrConnectEvents jfr;
+    private final Destinations destinations = new Destinations();
     /** The recorder thread's one line buffer. */
     private final JsonLine line = new JsonLine();
     private volatile EventRing ring;
@@ -148,6 +149,11 @@ public final class Recorder implements AttemptSink {
         return dropped;
     }
 
+    /** Per destination: attempts, failures by result, latency of the successful ones. */
+    public List<Destinations.Summary> destinations() {
+        return destinations.summaries();
+    }
+
     /** Recorded attempts by result, as the recorder's thread has processed them so far. */
     public Map<String, Long> results() {
         Map<String, Long> counts = new TreeMap<>();
@@ -233,6 +239,10 @@ public final class Recorder implements AttemptSink {
         try {
             String result = slot.result(outcomes);
             results.computeIfAbsent(result, counted -> new AtomicLong()).incrementAndGet();
+            if (!slot.disconnect) {
+                destinations.record(slot.address, slot.port, slot.path, slot.host, result,
+                        (slot.endNanos - slot.startNanos) / 1000);
+            }
             boolean kept = !Outcomes.CONNECTED.equals(result) && !Outcomes.DISCONNECTED.equals(result)
                     || current.recording.sample() >= 1.0
                     || ThreadLocalRandom.current().nextDouble() < current.recording.sample();

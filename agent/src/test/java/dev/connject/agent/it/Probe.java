@@ -56,10 +56,12 @@ final class Probe {
         private final Jdk jdk;
         private final Path directory;
         private String rules = "version: 1\n";
+        private boolean ownRecord;
         private boolean strace;
         private final List<List<String>> wrappers = new ArrayList<>();
         private final List<String> straceArguments = new ArrayList<>();
         private boolean agent = true;
+        private final List<String> jvmArguments = new ArrayList<>();
 
         Setup(Jdk jdk, Path directory) {
             this.jdk = jdk;
@@ -83,6 +85,18 @@ final class Probe {
             return this;
         }
 
+        Setup jvmArgs(String... arguments) {
+            jvmArguments.addAll(List.of(arguments));
+            return this;
+        }
+
+        /** The whole rules file, {@code record:} included; the events file is then the caller's. */
+        Setup rulesFile(String text) {
+            this.rules = text;
+            this.ownRecord = true;
+            return this;
+        }
+
         Setup withoutAgent() {
             this.agent = false;
             return this;
@@ -92,10 +106,11 @@ final class Probe {
             try {
                 Path events = directory.resolve("events.jsonl");
                 Path rulesFile = directory.resolve("rules.yaml");
-                Files.writeString(rulesFile, rules + "record:\n  jsonl: " + events + "\n");
+                Files.writeString(rulesFile, ownRecord ? rules : rules + "record:\n  jsonl: " + events + "\n");
                 Files.setPosixFilePermissions(rulesFile, PosixFilePermissions.fromString("rw-------"));
                 Path straceOutput = directory.resolve("strace.txt");
-                ChildJvm child = ChildJvm.on(jdk).classpath(CLASSES).mainClass(MAIN).args(probeArguments);
+                ChildJvm child = ChildJvm.on(jdk).classpath(CLASSES).mainClass(MAIN).args(probeArguments)
+                        .jvmArgs(jvmArguments.toArray(String[]::new));
                 if (agent) {
                     child.javaagent(AGENT, "rules=" + rulesFile + ",watch=false");
                 }

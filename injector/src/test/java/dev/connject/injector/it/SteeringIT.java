@@ -168,6 +168,27 @@ class SteeringIT {
         assertThat(rule(second).get("injected").asLong() - rule(first).get("injected").asLong()).isEqualTo(refused);
         assertThat(rule(second).get("matched").asLong() - rule(first).get("matched").asLong())
                 .isEqualTo(connected + refused);
+        JsonNode destination = destination(second);
+        assertThat(destination.get("attempts").asLong() - destination(first).get("attempts").asLong())
+                .isEqualTo(connected + refused);
+        assertThat(destination.at("/failures/ECONNREFUSED").asLong()).isEqualTo(secondCounts.refused());
+        assertThat(destination.get("p50_us").asLong()).isPositive()
+                .isLessThanOrEqualTo(destination.get("p99_us").asLong());
+        assertThat(destination.get("p99_us").asLong()).isLessThanOrEqualTo(destination.get("max_us").asLong());
+
+        InjectorRun human = injector.run("status", Long.toString(loop.pid()));
+        assertThat(human.stdoutLines()).as(human.describe()).anySatisfy(line -> assertThat(line).matches(
+                "  127\\.0\\.0\\.1:" + loop.port() + "( \\(localhost\\))?\\s+attempts \\d+,"
+                        + " p50 \\d+us, p99 \\d+us, max \\d+us; ECONNREFUSED \\d+"));
+    }
+
+    private JsonNode destination(JsonNode status) {
+        for (JsonNode destination : status.get("destinations")) {
+            if (destination.get("remote").asText().equals("127.0.0.1:" + loop.port())) {
+                return destination;
+            }
+        }
+        throw new AssertionError("no destination 127.0.0.1:" + loop.port() + " in " + status);
     }
 
     @Test

@@ -1,0 +1,71 @@
+package dev.connject.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.connject.testkit.Jdk;
+import dev.connject.testkit.LoopbackPorts;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import jdk.jfr.EventType;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * While a JFR recording runs with {@code agent/jfr/connject.jfc}, each connect is one
+ * {@code dev.connject.Connect} event, on the connecting thread, with the fields of the JSON Lines
+ * event, labelled and described for JDK Mission Control, without a stack trace.
+ */
+class JfrEventsIT {
+
+    private static final Path SETTINGS = Path.of("jfr/connject.jfc").toAbsolutePath();
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.connject.testkit.Jdks#forJUnit")
+    void aRecordingHoldsOneEventPerConnectWithItsFields(Jdk jdk, @TempDir Path directory) throws Exception {
+        Path recording = directory.resolve("connects.jfr");
+        int closed = LoopbackPorts.closedPort();
+        Probe.Run run;
+        try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            run = new Probe.Setup(jdk, directory)
+                    .rules("rules:\n  - name: refuse\n    match:\n      port: 4444\n    fault:\n      errno: ECONNREFUSED\n")
+                    .jvmArgs("-XX:StartFlightRecording:settings=" + SETTINGS + ",filename=" + recording)
+                    .run("2000", "socket=" + listening.getLocalPort(), "socket-timeout=" + closed, "channel-open=4444");
+        }
+
+        List<RecordedEvent> events = RecordingFile.readAllEvents(recording).stream()
+                .filter(event -> event.getEventType().getName().equals("dev.connject.Connect")).toList();
+        assertThat(events).hasSize(run.events().size()).hasSize(3);
+        RecordedEvent connected = only(events, "127.0.0.1:" + run.outcome("socket").get("target"));
+        assertThat(connected.getString("result")).isEqualTo("connected");
+        assertThat(connected.getString("api")).isEqualTo("socket");
+        assertThat(connected.getString("syscalls")).isEqualTo("connect=0");
+        assertThat(connected.getThread().getJavaName()).isEqualTo("main");
+        assertThat(connected.getStackTrace()).isNull();
+        RecordedEvent refused = only(events, "127.0.0.1:" + closed);
+        assertThat(refused.getString("result")).isEqualTo("ECONNREFUSED");
+        assertThat(refused.getInt("errno")).isEqualTo(111);
+        assertThat(refused.getLong("timeout")).isEqualTo(2000);
+        assertThat(refused.getString("syscalls")).isEqualTo("connect=EINPROGRESS, so_error=ECONNREFUSED");
+        RecordedEvent injected = only(events, "127.0.0.1:4444");
+        assertThat(injected.getBoolean("injected")).isTrue();
+        assertThat(injected.getString("rule")).isEqualTo("refuse");
+        assertThat(injected.getString("error")).isEqualTo("java.net.ConnectException: Connection refused");
+        assertThat(injected.getString("caller")).startsWith("dev.connject.probe.ConnectProbe.connect(");
+
+        EventType type = events.get(0).getEventType();
+        assertThat(type.getLabel()).isEqualTo("Connect");
+        assertThat(type.getCategoryNames()).containsExactly("connject");
+        assertThat(type.getDescription()).isNotBlank();
+        assertThat(type.getField("result").getDescription()).isNotBlank();
+    }
+
+    private static RecordedEvent only(List<RecordedEvent> events, String remote) {
+        return events.stream().filter(event -> remote.equals(event.getString("remote"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no event for " + remote + " in " + events));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.connject.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.connject.testkit.ChildJvm;
+import dev.connject.testkit.Events;
+import dev.connject.testkit.Jdk;
+import dev.connject.testkit.Jdks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JSON Lines file rotates by size and keeps the files it is told to; sampling thins successes, never failures. */
+class JsonlRotationAndSamplingIT {
+
+    private final Jdk jdk = Jdks.installed().get(0);
+
+    @Test
+    void theFileRotatesAtItsSizeAndKeepsTheNewestFiles(@TempDir Path directory) throws IOException {
+        Path events = directory.resolve("events.jsonl");
+        run(directory, "record:\n  jsonl: " + events + "\n  jsonl_max: 64KB\n  jsonl_keep: 2\n", "1", "3000");
+
+        assertThat(Files.size(events)).isLessThanOrEqualTo(64 * 1024);
+        assertThat(Files.size(directory.resolve("events.jsonl.1"))).isBetween(60L * 1024, 64L * 1024);
+        assertThat(Files.size(directory.resolve("events.jsonl.2"))).isBetween(60L * 1024, 64L * 1024);
+        assertThat(directory.resolve("events.jsonl.3")).doesNotExist();
+        List<Map<String, Object>> kept = new ArrayList<>(Events.read(directory.resolve("events.jsonl.2")));
+        kept.addAll(Events.read(directory.resolve("events.jsonl.1")));
+        kept.addAll(Events.read(events));
+        List<Long> ids = kept.stream().map(event -> ((Number) event.get("id")).longValue()).toList();
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        assertThat(ids.get(ids.size() - 1) - ids.get(0)).isEqualTo(ids.size() - 1);
+    }
+
+    @Test
+    void samplingThinsSuccessesAndKeepsEveryFailure(@TempDir Path directory) throws IOException {
+        Path events = directory.resolve("events.jsonl");
+        String refuseEveryTenth = "rules:\n  - name: refuse\n    match:\n      protocol: tcp\n    fault:\n"
+                + "      errno: ECONNREFUSED\n    when:\n      every: 10\n";
+        run(directory, "record:\n  jsonl: " + events + "\n  sample: 0.1\n" + refuseEveryTenth, "1", "2000");
+
+        List<Map<String, Object>> recorded = Events.read(events);
+        long failures = recorded.stream().filter(event -> "ECONNREFUSED".equals(event.get("result"))).count();
+        long successes = recorded.size() - failures;
+        assertThat(failures).isEqualTo(200);
+        assertThat(successes).isBetween(120L, 240L);
+    }
+
+    private void run(Path directory, String record, String threads, String connects) throws IOException {
+        Path rules = directory.resolve("rules.yaml");
+        Files.writeString(rules, "version: 1\n" + record);
+        Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-------"));
+        ChildJvm.on(jdk).javaagent(Probe.AGENT, "rules=" + rules).classpath(Probe.CLASSES)
+                .mainClass("dev.connject.probe.RuleLoad").args(threads, connects, "0").run(Duration.ofMinutes(2))
+                .assertSucceeded();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.connject.injector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class StatusReportTest {
+
+    @Test
+    void showsEachDestinationWithItsLatenciesAndFailures() {
+        String report = StatusReport.format(JsonReader.object("{\"version\":\"0.1.0\",\"pid\":4242,"
+                + "\"started\":\"2026-11-24T19:13:00Z\",\"attached\":true,\"mode\":\"inject\",\"rules_source\":null,"
+                + "\"rules\":[],\"attempts\":40,\"results\":{},\"dropped\":{},\"internal_errors\":{},\"pending\":0,"
+                + "\"hooked\":[],\"destinations\":["
+                + "{\"remote\":\"10.0.0.7:5432\",\"host\":\"db.internal\",\"attempts\":18,"
+                + "\"failures\":{\"ECONNREFUSED\":6},\"p50_us\":412,\"p99_us\":1900,\"max_us\":2300},"
+                + "{\"remote\":\"127.0.0.1:8080\",\"host\":\"127.0.0.1\",\"attempts\":22,\"failures\":{},"
+                + "\"p50_us\":95,\"p99_us\":310,\"max_us\":310}]}"));
+
+        assertThat(report.lines().dropWhile(line -> !line.startsWith("destinations")).toList()).containsExactly(
+                "destinations     2",
+                "  10.0.0.7:5432 (db.internal)  attempts 18, p50 412us, p99 1900us, max 2300us; ECONNREFUSED 6",
+                "  127.0.0.1:8080               attempts 22, p50 95us, p99 310us, max 310us");
+    }
+}
