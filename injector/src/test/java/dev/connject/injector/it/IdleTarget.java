@@ -1,6 +1,6 @@
 package dev.connject.injector.it;
 
-import dev.connject.injector.target.ConnectLoop;
+import dev.connject.injector.app.ConnectLoop;
 import dev.connject.testkit.ChildJvm;
 import dev.connject.testkit.RunningJvm;
 import java.time.Duration;

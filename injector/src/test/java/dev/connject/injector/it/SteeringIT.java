@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.connject.injector.target.ConnectLoop;
+import dev.connject.injector.app.ConnectLoop;
 import dev.connject.testkit.ChildJvm;
 import dev.connject.testkit.Jdk;
 import dev.connject.testkit.LoopbackPorts;
