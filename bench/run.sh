@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# The benchmarks: builds connject, then runs the whole-process benchmark on each JDK given
-# (default: the java on the PATH) and prints connject's costs as ratios to runs without it.
-#   bench/run.sh [JAVA...]
+# The benchmarks: builds connject, then on each JDK given (default: the java on the PATH) runs the
+# whole-process benchmark and the JMH benchmarks, and prints connject's costs, as ratios to the
+# same runs without it where there is such a run.
+#   bench/run.sh [JAVA...]        RUNS=N sets the whole-process benchmark's interleaved runs (7)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests install
 for java in "${@:-java}"; do
-  java -cp bench/target/connject-bench.jar dev.connject.bench.WholeProcess \
+  "$java" -cp bench/target/connject-bench.jar dev.connject.bench.WholeProcess \
        agent/target/connject-agent.jar bench/target/connject-bench-noop-agent.jar bench/target/connject-bench.jar \
        "$java" "${RUNS:-7}"
+  "$java" -cp "bench/target/connject-bench.jar:$(cat bench/target/jmh-class-path.txt)" \
+       dev.connject.bench.jmh.BenchMain agent/target/classes/boot agent/target/connject-agent.jar
 done

@@ -4,6 +4,8 @@ import java.io.FileDescriptor;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
@@ -22,9 +24,9 @@ public final class ConnjectJdk {
     private ConnjectJdk() {
     }
 
-    /** The file descriptor number. */
+    /** The file descriptor number: the field itself, where {@code IOUtil.fdVal} would cross into native code for it. */
     public static int fdVal(FileDescriptor fd) {
-        return IOUtil.fdVal(fd);
+        return SharedSecrets.getJavaIOFileDescriptorAccess().get(fd);
     }
 
     /** getsockname(2). */
@@ -38,12 +40,12 @@ public final class ConnjectJdk {
     }
 
     /** The IPv4 address as an int, without the copy {@code getAddress()} makes. */
-    public static int ipv4(java.net.Inet4Address address) {
+    public static int ipv4(Inet4Address address) {
         return SharedSecrets.getJavaNetInetAddressAccess().addressValue(address);
     }
 
     /** The IPv6 address bytes, without a copy: not to be changed. */
-    public static byte[] ipv6(java.net.Inet6Address address) {
+    public static byte[] ipv6(Inet6Address address) {
         return SharedSecrets.getJavaNetInetAddressAccess().addressBytes(address);
     }
 

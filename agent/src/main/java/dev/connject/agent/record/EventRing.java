@@ -1,7 +1,7 @@
 package dev.connject.agent.record;
 
 import dev.connject.agent.attempt.ConnectAttempt;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The bounded hand-off from connecting threads to the recorder's thread: many producers, one
@@ -10,10 +10,22 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class EventRing {
 
+    /**
+     * Where in {@link #positions} the two positions live: each on a cache line of its own, away
+     * from the array's header and from each other, so that the consumer's writes do not evict
+     * what producers read on every offer.
+     */
+    private static final int CLAIMED = 8;
+    private static final int CONSUMED = 24;
+
     private final EventSlot[] slots;
     private final int mask;
-    private final AtomicLong claimed = new AtomicLong();
-    private volatile long consumed;
+    private final AtomicLongArray positions = new AtomicLongArray(CONSUMED + 8);
+    /**
+     * The consumer's position as a producer last read it, re-read only when the ring looks full.
+     * It only ever holds values the position had, which only grows: stale, it is a lower bound.
+     */
+    private long consumedSeen;
 
     EventRing(int capacityPowerOfTwo) {
         if (Integer.bitCount(capacityPowerOfTwo) != 1) {
@@ -30,11 +42,14 @@ final class EventRing {
     boolean offer(ConnectAttempt attempt) {
         long sequence;
         do {
-            sequence = claimed.get();
-            if (sequence - consumed >= slots.length) {
-                return false;
+            sequence = positions.get(CLAIMED);
+            if (sequence - consumedSeen >= slots.length) {
+                consumedSeen = positions.get(CONSUMED);
+                if (sequence - consumedSeen >= slots.length) {
+                    return false;
+                }
             }
-        } while (!claimed.compareAndSet(sequence, sequence + 1));
+        } while (!positions.compareAndSet(CLAIMED, sequence, sequence + 1));
         EventSlot slot = slots[(int) (sequence & mask)];
         slot.copyFrom(attempt);
         slot.published = sequence + 1;
@@ -43,7 +58,7 @@ final class EventRing {
 
     /** The next slot to consume once its producer has filled it, or {@code null}; only the consumer calls this. */
     EventSlot next() {
-        long sequence = consumed;
+        long sequence = positions.get(CONSUMED);
         EventSlot slot = slots[(int) (sequence & mask)];
         return slot.published == sequence + 1 ? slot : null;
     }
@@ -51,10 +66,10 @@ final class EventRing {
     /** Frees the slot {@link #next()} returned. */
     void release(EventSlot slot) {
         slot.clear();
-        consumed = consumed + 1;
+        positions.lazySet(CONSUMED, positions.get(CONSUMED) + 1);
     }
 
     boolean isEmpty() {
-        return claimed.get() == consumed;
+        return positions.get(CLAIMED) == positions.get(CONSUMED);
     }
 }

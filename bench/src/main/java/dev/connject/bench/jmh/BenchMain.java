@@ -3,14 +3,18 @@ package dev.connject.bench.jmh;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collection;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the JMH benchmarks with what each needs in its forked JVM: the hook path with connject's
- * classes of {@code java.base} patched in, the whole connects with the agent itself.
+ * classes of {@code java.base} patched in; whole connects in a JVM without the agent and in one
+ * with it; then prints the hook path's cost and allocation, and the whole connects as ratios.
  *
  * <p>Usage: {@code BenchMain BOOT_CLASSES AGENT_JAR}.
  */
@@ -26,19 +30,42 @@ public final class BenchMain {
         Files.writeString(rules, "version: 1\nrules:\n  - name: refuse\n    match:\n      port: "
                 + ConnectBenchmark.INJECTED_PORT + "\n    fault:\n      errno: ECONNREFUSED\n      delivery: sync\n");
         Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-------"));
-        new Runner(common(HookPathBenchmark.class)
+        Collection<RunResult> hookPath = new Runner(common(HookPathBenchmark.class.getName())
                 .jvmArgsAppend("--patch-module", "java.base=" + bootClasses,
                         "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED",
                         "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED")
                 .build()).run();
-        new Runner(common(ConnectBenchmark.class)
+        Collection<RunResult> withoutAgent = new Runner(
+                common(ConnectBenchmark.class.getName() + ".realLoopbackConnect").build()).run();
+        Collection<RunResult> withAgent = new Runner(common(ConnectBenchmark.class.getName())
                 .jvmArgsAppend("-javaagent:" + agent + "=rules=" + rules + ",log=warn")
                 .build()).run();
+
+        System.out.printf("%nhook path, per connect (HookPathBenchmark):%n");
+        for (RunResult result : hookPath) {
+            System.out.printf("  rules=%-20s sink=%-6s %8.1f ns %8.0f B%n", result.getParams().getParam("rules"),
+                    result.getParams().getParam("sink"), result.getPrimaryResult().getScore(), allocated(result));
+        }
+        double baseline = score(withoutAgent, "realLoopbackConnect");
+        System.out.printf("%nwhole connects through java.net.Socket (ConnectBenchmark):%n");
+        System.out.printf("  %-44s %10.0f ns%n", "real loopback connect, no agent", baseline);
+        System.out.printf("  %-44s %10.0f ns  ratio %.3f%n", "real loopback connect, connject (a rule elsewhere)",
+                score(withAgent, "realLoopbackConnect"), score(withAgent, "realLoopbackConnect") / baseline);
+        System.out.printf("  %-44s %10.0f ns  ratio %.3f%n", "injected ECONNREFUSED, connject",
+                score(withAgent, "injectedRefusal"), score(withAgent, "injectedRefusal") / baseline);
     }
 
-    private static org.openjdk.jmh.runner.options.ChainedOptionsBuilder common(Class<?> benchmark) {
-        return new OptionsBuilder().include(benchmark.getName()).forks(1).warmupIterations(3).warmupTime(
-                org.openjdk.jmh.runner.options.TimeValue.seconds(2)).measurementIterations(5)
-                .measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(2)).addProfiler(GCProfiler.class);
+    private static ChainedOptionsBuilder common(String include) {
+        return new OptionsBuilder().include(include).forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(2)).addProfiler(GCProfiler.class);
+    }
+
+    private static double score(Collection<RunResult> results, String method) {
+        return results.stream().filter(result -> result.getParams().getBenchmark().endsWith("." + method))
+                .findFirst().orElseThrow().getPrimaryResult().getScore();
+    }
+
+    private static double allocated(RunResult result) {
+        return result.getSecondaryResults().get("gc.alloc.rate.norm").getScore();
     }
 }

@@ -1,6 +1,8 @@
 package dev.connject.bench.jmh;
 
+import dev.connject.agent.attempt.AttemptSink;
 import dev.connject.agent.attempt.AttemptTracker;
+import dev.connject.agent.attempt.ConnectAttempt;
 import dev.connject.agent.attempt.ConnectPolicy;
 import dev.connject.agent.fault.FaultInjector;
 import dev.connject.agent.hook.NativeCallLines;
@@ -14,11 +16,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -48,8 +50,12 @@ public class HookPathBenchmark {
     @Param({"none", "hundred-other-ports", "matching-errno"})
     public String rules;
 
-    /** Where events go: {@code none} (counted only, the default) or {@code jsonl} (a JSON Lines file). */
-    @Param({"none"})
+    /**
+     * Where events go: {@code none} (the recorder counts them, the default), {@code jsonl} (a JSON
+     * Lines file), or {@code discard}: no recorder at all, so that the hooks and the rules'
+     * decision are measured alone and recording's share is the difference.
+     */
+    @Param({"none", "discard"})
     public String sink;
 
     private ServerSocketChannel server;
@@ -76,7 +82,7 @@ public class HookPathBenchmark {
             recording = new Recording(recording.log(), Optional.of(file), 0, 0, false, 0, 1.0);
         }
         recorder = new Recorder(recording, errors);
-        tracker = new AttemptTracker(errors, ConnectPolicy.NONE, recorder);
+        tracker = new AttemptTracker(errors, ConnectPolicy.NONE, sink.equals("discard") ? new Discard() : recorder);
         FaultInjector injector = new FaultInjector(tracker, new NativeCallLines(), errors);
         tracker.policy(RulePolicy.compile(RulesLoader.parse(rulesText(), "bench"), injector));
     }
@@ -116,6 +122,23 @@ public class HookPathBenchmark {
             tracker.connectThrew(injected);
             tracker.threw(injected);
             return -1;
+        }
+    }
+
+    /** Takes finished attempts and keeps nothing. */
+    private static final class Discard implements AttemptSink {
+        @Override
+        public void finished(ConnectAttempt attempt) {
+        }
+
+        @Override
+        public int callerFrames() {
+            return 0;
+        }
+
+        @Override
+        public boolean wantsLocalAddress() {
+            return false;
         }
     }
 }
