@@ -6,10 +6,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests install
+jmh_deps=$(cat bench/target/jmh-class-path.txt)
+# the whole-connect benchmark's JVMs must find connject only in the agent jar
+jmh_only=$(tr ':' '\n' <<<"$jmh_deps" | grep -v '/connject-' | paste -sd:)
 for java in "${@:-java}"; do
   "$java" -cp bench/target/connject-bench.jar dev.connject.bench.WholeProcess \
        agent/target/connject-agent.jar bench/target/connject-bench-noop-agent.jar bench/target/connject-bench.jar \
        "$java" "${RUNS:-7}"
-  "$java" -cp "bench/target/connject-bench.jar:$(cat bench/target/jmh-class-path.txt)" \
-       dev.connject.bench.jmh.BenchMain agent/target/classes/boot agent/target/connject-agent.jar
+  "$java" -cp "bench/target/connject-bench.jar:$jmh_deps" dev.connject.bench.jmh.BenchMain \
+       hook-path agent/target/classes/boot
+  "$java" -cp "bench/target/connject-bench.jar:$jmh_only" dev.connject.bench.jmh.BenchMain \
+       connects agent/target/connject-agent.jar
 done

@@ -56,32 +56,20 @@ public final class WholeProcess {
 
     private void connectLoop() throws Exception {
         Path jsonl = scratch.resolve("events.jsonl");
-        Path jsonlRules = rules("record:\n  jsonl: " + jsonl + "\n");
         String recording = "-XX:StartFlightRecording=filename=" + scratch.resolve("bench.jfr") + ",settings=default";
-        Map<String, List<String>> configurations = new LinkedHashMap<>();
-        configurations.put("no agent", List.of());
-        configurations.put("connject, no options (no sink)", List.of(javaagent(null)));
-        configurations.put("connject, JSONL sink", List.of(javaagent("rules=" + jsonlRules)));
+        Map<String, List<String>> configurations = recordingConfigurations(jsonl);
         configurations.put("no agent, JFR recording", List.of(recording));
         configurations.put("connject, JFR recording", List.of(javaagent(null), recording));
-        Map<String, List<Long>> results = new LinkedHashMap<>();
-        for (int run = 0; run < runs; run++) {
-            for (Map.Entry<String, List<String>> configuration : configurations.entrySet()) {
-                Files.deleteIfExists(jsonl);
-                String line = runJava(configuration.getValue(), "dev.connject.bench.ConnectLoop",
-                        Integer.toString(WARM_UP), Integer.toString(MEASURED));
-                results.computeIfAbsent(configuration.getKey(), key -> new ArrayList<>()).add(field(line, "ns_per_connect"));
-            }
-        }
+        Map<String, Long> medians = interleaved(configurations, runs, jsonl, arguments -> field(
+                runJava(arguments, "dev.connject.bench.ConnectLoop", Integer.toString(WARM_UP), Integer.toString(MEASURED)),
+                "ns_per_connect"));
         System.out.printf("%nloopback connect+close, %,d measured after %,d warm-up, median of %d interleaved runs:%n",
                 MEASURED, WARM_UP, runs);
         System.out.printf("  %-34s %12s %10s%n", "configuration", "ns/connect", "ratio");
-        long none = median(results.get("no agent"));
-        long noneWithJfr = median(results.get("no agent, JFR recording"));
-        for (Map.Entry<String, List<Long>> result : results.entrySet()) {
-            long median = median(result.getValue());
-            long reference = result.getKey().contains("JFR") ? noneWithJfr : none;
-            System.out.printf("  %-34s %,12d %10.3f%n", result.getKey(), median, (double) median / reference);
+        for (Map.Entry<String, Long> result : medians.entrySet()) {
+            long reference = medians.get(result.getKey().contains("JFR") ? "no agent, JFR recording" : "no agent");
+            System.out.printf("  %-34s %,12d %10.3f%n", result.getKey(), result.getValue(),
+                    (double) result.getValue() / reference);
         }
         System.out.println("  (the ratio of a JFR configuration is to 'no agent, JFR recording')");
     }
@@ -93,30 +81,68 @@ public final class WholeProcess {
         configurations.put("a no-op agent", List.of("-javaagent:" + noopAgent));
         configurations.put("connject, no options", List.of(javaagent(null)));
         configurations.put("connject, a rules file", List.of(javaagent("rules=" + rules)));
-        Map<String, List<Long>> results = new LinkedHashMap<>();
-        for (int run = 0; run < STARTS; run++) {
-            for (Map.Entry<String, List<String>> configuration : configurations.entrySet()) {
-                long start = System.nanoTime();
-                runJava(configuration.getValue(), "dev.connject.bench.Trivial");
-                results.computeIfAbsent(configuration.getKey(), key -> new ArrayList<>())
-                        .add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start));
-            }
-        }
+        Map<String, Long> medians = interleaved(configurations, STARTS, null, arguments -> {
+            long start = System.nanoTime();
+            runJava(arguments, "dev.connject.bench.Trivial");
+            return TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
+        });
         System.out.printf("%nstart-up of a trivial JVM, median of %d interleaved runs:%n", STARTS);
-        long none = median(results.get("no agent"));
-        for (Map.Entry<String, List<Long>> result : results.entrySet()) {
-            long median = median(result.getValue());
-            System.out.printf("  %-34s %8.1f ms   %+7.1f ms%n", result.getKey(), median / 1000.0, (median - none) / 1000.0);
+        for (Map.Entry<String, Long> result : medians.entrySet()) {
+            System.out.printf("  %-34s %8.1f ms   %+7.1f ms%n", result.getKey(), result.getValue() / 1000.0,
+                    (result.getValue() - medians.get("no agent")) / 1000.0);
         }
     }
 
     private void residentMemory() throws Exception {
-        Path jsonlRules = rules("record:\n  jsonl: " + scratch.resolve("rss.jsonl") + "\n");
-        long without = field(runJava(List.of(), "dev.connject.bench.ConnectLoop", "1000", "30000", "10000"), "peak_rss_kb");
-        long with = field(runJava(List.of(javaagent("rules=" + jsonlRules)), "dev.connject.bench.ConnectLoop",
-                "1000", "30000", "10000"), "peak_rss_kb");
-        System.out.printf("%npeak resident memory, 10,000 connects a second for 3 s: no agent %,d KiB, connject with"
-                + " JSONL %,d KiB: %+,.1f MiB%n", without, with, (with - without) / 1024.0);
+        Path jsonl = scratch.resolve("rss.jsonl");
+        Map<String, Long> medians = interleaved(recordingConfigurations(jsonl), runs, jsonl, arguments -> field(
+                runJava(arguments, "dev.connject.bench.ConnectLoop", "1000", "30000", "10000"), "peak_rss_kb"));
+        System.out.printf("%npeak resident memory, 10,000 connects a second for 3 s, median of %d interleaved runs:%n",
+                runs);
+        for (Map.Entry<String, Long> result : medians.entrySet()) {
+            System.out.printf("  %-34s %,10d KiB   %+7.1f MiB%n", result.getKey(), result.getValue(),
+                    (result.getValue() - medians.get("no agent")) / 1024.0);
+        }
+    }
+
+    /** No agent, and connject recording with each sink setting, writing JSON Lines to {@code jsonl}. */
+    private Map<String, List<String>> recordingConfigurations(Path jsonl) throws IOException {
+        Map<String, List<String>> configurations = new LinkedHashMap<>();
+        configurations.put("no agent", List.of());
+        configurations.put("connject, no options (no sink)", List.of(javaagent(null)));
+        configurations.put("connject, JSONL sink", List.of(javaagent("rules=" + rules("record:\n  jsonl: " + jsonl + "\n"))));
+        configurations.put("connject, JSONL, caller: failures",
+                List.of(javaagent("rules=" + rules("record:\n  jsonl: " + jsonl + "\n  caller: failures\n"))));
+        return configurations;
+    }
+
+    /**
+     * Measures each configuration {@code runs} times, the configurations taking turns so that a
+     * drift of the machine hits them alike, and returns each one's median.
+     *
+     * @param scratchFile deleted before each run, or {@code null}
+     */
+    private static Map<String, Long> interleaved(Map<String, List<String>> configurations, int runs, Path scratchFile,
+                                                 Measurement measurement) throws Exception {
+        Map<String, List<Long>> results = new LinkedHashMap<>();
+        for (int run = 0; run < runs; run++) {
+            for (Map.Entry<String, List<String>> configuration : configurations.entrySet()) {
+                if (scratchFile != null) {
+                    Files.deleteIfExists(scratchFile);
+                }
+                results.computeIfAbsent(configuration.getKey(), key -> new ArrayList<>())
+                        .add(measurement.measure(configuration.getValue()));
+            }
+        }
+        Map<String, Long> medians = new LinkedHashMap<>();
+        results.forEach((configuration, values) -> medians.put(configuration, median(values)));
+        return medians;
+    }
+
+    /** One run of one configuration, given its JVM arguments. */
+    @FunctionalInterface
+    private interface Measurement {
+        long measure(List<String> jvmArguments) throws Exception;
     }
 
     private String javaagent(String options) {

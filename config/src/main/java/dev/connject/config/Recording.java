@@ -13,22 +13,24 @@ import java.util.Optional;
  * @param jsonlKeep  rotated JSONL files kept besides the current one
  * @param jfr        whether {@code dev.connject.Connect} JFR events are emitted while a recording is on
  * @param stack      caller frames kept per attempt; 0 keeps only the first application frame
+ * @param callers    which attempts have their callers read: all, or only those that fail
  * @param sample     fraction of successful connects recorded; failures are always recorded
  */
 public record Recording(EventLog log, Optional<Path> jsonl, long jsonlMax, int jsonlKeep,
-                        boolean jfr, int stack, double sample) {
+                        boolean jfr, int stack, Callers callers, double sample) {
 
     /** Rotated JSONL files kept when {@code jsonl_keep} is not given. */
     public static final int DEFAULT_JSONL_KEEP = 5;
 
     /** What is recorded when the file has no {@code record:} section. */
     public static Recording defaults() {
-        return new Recording(EventLog.OFF, Optional.empty(), 0, DEFAULT_JSONL_KEEP, true, 0, 1.0);
+        return new Recording(EventLog.OFF, Optional.empty(), 0, DEFAULT_JSONL_KEEP, true, 0, Callers.ALL, 1.0);
     }
 
     public Recording {
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(jsonl, "jsonl");
+        Objects.requireNonNull(callers, "callers");
         if (jsonlMax < 0 || jsonlKeep < 0 || stack < 0 || !(sample >= 0 && sample <= 1)) {
             throw new IllegalArgumentException("recording settings out of range");
         }
@@ -56,6 +58,30 @@ public record Recording(EventLog log, Optional<Path> jsonl, long jsonlMax, int j
                 }
             }
             return null;
+        }
+    }
+
+    /**
+     * Which attempts have their calling stack read ({@code record.caller}). Reading it is the
+     * largest part of what recording costs a connect: a stack walk, about a kilobyte of garbage.
+     */
+    public enum Callers {
+        /** Every attempt, where it starts: the code that called connect. */
+        ALL("all"),
+        /**
+         * Only failed attempts, where the failure reaches the application: for a blocking connect
+         * the code that called it, for a non-blocking one the code that finished or closed it.
+         */
+        FAILURES("failures");
+
+        private final String yamlName;
+
+        Callers(String yamlName) {
+            this.yamlName = yamlName;
+        }
+
+        public String yamlName() {
+            return yamlName;
         }
     }
 }

@@ -39,7 +39,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 final class RulesReader {
     private static final List<String> TOP_KEYS = List.of("version", "mode", "seed", "record", "rules");
     private static final List<String> RECORD_KEYS =
-            List.of("log", "jsonl", "jsonl_max", "jsonl_keep", "jfr", "stack", "sample");
+            List.of("log", "jsonl", "jsonl_max", "jsonl_keep", "jfr", "stack", "caller", "sample");
     private static final List<String> RULE_KEYS = List.of("name", "match", "fault", "when");
     private static final List<String> MATCH_KEYS =
             List.of("host", "port", "protocol", "path", "api", "caller", "thread");
@@ -149,6 +149,8 @@ final class RulesReader {
                 field(fields, "jfr", Expected.BOOLEAN, Boolean::parseBoolean).orElse(defaults.jfr()),
                 field(fields, "stack", Expected.INTEGER, wholeNumber("stack", 0, Integer.MAX_VALUE))
                         .map(Long::intValue).orElse(defaults.stack()),
+                field(fields, "caller", Expected.STRING, choice("caller", Recording.Callers.values(),
+                        Recording.Callers::yamlName)).orElse(defaults.callers()),
                 field(fields, "sample", Expected.NUMBER, fraction("sample")).orElse(defaults.sample()));
     }
 

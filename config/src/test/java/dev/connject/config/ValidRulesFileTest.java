@@ -22,6 +22,7 @@ class ValidRulesFileTest {
               jsonl_keep: 3
               jfr: false
               stack: 4
+              caller: failures
               sample: 0.25
             rules:
               - name: payments-db-down
@@ -59,7 +60,8 @@ class ValidRulesFileTest {
         assertThat(rules.source()).isEqualTo("rules.yaml");
         assertThat(rules.text()).isEqualTo(FULL);
         assertThat(rules.recording()).isEqualTo(new Recording(Recording.EventLog.DEBUG,
-                Optional.of(Path.of("/var/log/app/connects.jsonl")), 64L << 20, 3, false, 4, 0.25));
+                Optional.of(Path.of("/var/log/app/connects.jsonl")), 64L << 20, 3, false, 4, Recording.Callers.FAILURES,
+                0.25));
         assertThat(rules.rules()).extracting(Rule::name).containsExactly("payments-db-down", "blackhole");
     }
 
@@ -67,7 +69,7 @@ class ValidRulesFileTest {
     void aFullRuleIsReadIntoEveryField() throws InvalidRulesException {
         Rule rule = TestRules.read(FULL).rules().get(0);
 
-        assertThat(rule.line()).isEqualTo(13);
+        assertThat(rule.line()).isEqualTo(14);
         assertThat(rule.match()).isEqualTo(new Match(
                 List.of(new HostPattern.ForName(new Glob("db.internal", '.')),
                         new HostPattern.ForName(new Glob("*.payments.svc", '.')),

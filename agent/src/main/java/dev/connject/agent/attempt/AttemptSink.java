@@ -10,10 +10,16 @@ public interface AttemptSink {
     void finished(ConnectAttempt attempt);
 
     /**
-     * How many application frames to capture per attempt, innermost first; 0 when nothing
-     * recorded would show them.
+     * How many application frames to capture per attempt where it starts, innermost first; 0
+     * when nothing recorded would show them, or when only failures' callers are read.
      */
     int callerFrames();
+
+    /**
+     * How many application frames to capture of a failed attempt that has none yet, where its
+     * failure reaches the application; 0 when none are wanted.
+     */
+    int failureCallerFrames();
 
     /** Whether anything recorded would show the attempt's local address, which costs a getsockname(2). */
     boolean wantsLocalAddress();

@@ -478,6 +478,12 @@ public final class AttemptTracker extends ConnjectDispatcher {
             attempt.fault = null;
         }
         attempt.endNanos = System.nanoTime();
+        if (attempt.callers == null && !attempt.succeeded()) {
+            int frames = sink.failureCallerFrames();
+            if (frames > 0) {
+                attempt.callers = CallerCapture.capture(frames);
+            }
+        }
         sink.finished(attempt);
         release(attempt);
     }

@@ -256,6 +256,11 @@ public final class ConnectAttempt {
         return appTimedOut;
     }
 
+    /** Whether the attempt connected (or disconnected): its last call succeeded and nothing failed it since. */
+    public boolean succeeded() {
+        return error == null && !appTimedOut && !abandoned && OK.equals(lastResult());
+    }
+
     public boolean abandoned() {
         return abandoned;
     }

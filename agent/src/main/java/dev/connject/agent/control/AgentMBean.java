@@ -41,19 +41,18 @@ final class AgentMBean implements ConnjectAgentMXBean {
     private final EventBatches batches = new EventBatches();
     private volatile ObjectName registered;
 
-    private AgentMBean(RunningAgent agent) {
+    AgentMBean(RunningAgent agent) {
         this.agent = agent;
     }
 
-    /** Registers the MBean on a thread of connject's, after the application has had time to start. */
-    static AgentMBean registerLater(RunningAgent agent) {
-        AgentMBean mbean = new AgentMBean(agent);
+    /** Has the agent register its MBean on a thread of connject's, after the application has had time to start. */
+    static void registerLater(RunningAgent agent) {
         Thread thread = new Thread(new Runnable() {
             @Override
             public void run() {
                 try {
                     TimeUnit.MILLISECONDS.sleep(REGISTER_AFTER_MILLIS);
-                    mbean.register();
+                    agent.registerMBean();
                 } catch (InterruptedException stopping) {
                     Thread.currentThread().interrupt();
                 }
@@ -61,7 +60,6 @@ final class AgentMBean implements ConnjectAgentMXBean {
         }, "connject-mbean");
         thread.setDaemon(true);
         thread.start();
-        return mbean;
     }
 
     /** Registers the MBean now, unless it is already. */

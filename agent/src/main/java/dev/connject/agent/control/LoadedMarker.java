@@ -19,16 +19,27 @@ final class LoadedMarker {
         this.file = file;
     }
 
-    /** Opens the marker; where no temporary file can be made, there is none, and nothing else changes. */
+    /**
+     * Opens the marker; where no temporary file can be made, there is none, and nothing else
+     * changes. The name is made from the clock rather than by {@code File.createTempFile}, whose
+     * SecureRandom costs the application's start-up tens of milliseconds; the exclusive create
+     * refuses any name that exists already, and another is tried.
+     */
     static LoadedMarker open() {
-        try {
-            File marker = File.createTempFile(PREFIX, ".marker");
-            RandomAccessFile open = new RandomAccessFile(marker, "r");
-            marker.delete();
-            return new LoadedMarker(open);
-        } catch (IOException | SecurityException noTemporaryFiles) {
-            return new LoadedMarker(null);
+        File directory = new File(System.getProperty("java.io.tmpdir"));
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                File marker = new File(directory, PREFIX + System.nanoTime() + ".marker");
+                if (marker.createNewFile()) {
+                    RandomAccessFile open = new RandomAccessFile(marker, "r");
+                    marker.delete();
+                    return new LoadedMarker(open);
+                }
+            } catch (IOException | SecurityException noTemporaryFiles) {
+                break;
+            }
         }
+        return new LoadedMarker(null);
     }
 
     void close() {

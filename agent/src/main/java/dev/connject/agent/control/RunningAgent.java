@@ -13,6 +13,7 @@ import dev.connject.agent.rules.RulePolicy;
 import dev.connject.agent.safety.InternalErrors;
 import dev.connject.config.InvalidRulesException;
 import dev.connject.config.Mode;
+import dev.connject.config.Rule;
 import dev.connject.config.RuleSet;
 import dev.connject.config.RulesLoader;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import sun.nio.ch.ConnjectHooks;
@@ -44,6 +46,7 @@ public final class RunningAgent {
     private final Thread exitHook;
     private final LoadedMarker marker = LoadedMarker.open();
     private RulesWatcher watcher;
+    /** Made when first registered: its JMX classes are not loaded during the application's start. */
     private AgentMBean mbean;
     private volatile RuleSet rules;
     private volatile RulePolicy policy;
@@ -91,9 +94,10 @@ public final class RunningAgent {
         }
         control.agent = agent;
         Runtime.getRuntime().addShutdownHook(agent.exitHook);
-        agent.mbean = AgentMBean.registerLater(agent);
         if (attached) {
-            agent.mbean.register();
+            agent.registerMBean();
+        } else {
+            AgentMBean.registerLater(agent);
         }
         AgentLog.info("recording connects (" + (attached ? "attached" : "loaded at start-up") + "); rules: "
                 + describe(rules));
@@ -168,6 +172,14 @@ public final class RunningAgent {
         AgentLog.info("detached; the JDK classes are as they were");
     }
 
+    /** Registers the MBean unless it is already. */
+    synchronized void registerMBean() {
+        if (mbean == null) {
+            mbean = new AgentMBean(this);
+        }
+        mbean.register();
+    }
+
     public boolean detached() {
         return detached;
     }
@@ -202,8 +214,8 @@ public final class RunningAgent {
 
     /** Takes the options of a later attach: a rules file to load and watch, a log level. The MBean is there once it returns. */
     void applyOptions(String text) {
-        mbean.register();
-        AgentOptions options = AgentOptions.parse(text, Map.of(), new java.util.Properties());
+        registerMBean();
+        AgentOptions options = AgentOptions.parse(text, Map.of(), new Properties());
         for (String problem : options.problems()) {
             AgentLog.warn("option ignored: " + problem);
         }
@@ -245,10 +257,16 @@ public final class RunningAgent {
      * blackhole. An injection that comes sooner waits for what it needs.
      */
     private void prepare(RuleSet newRules) {
-        if (newRules.rules().stream().anyMatch(rule -> rule.fault().errno().isPresent())) {
+        boolean errno = false;
+        boolean stall = false;
+        for (Rule rule : newRules.rules()) {
+            errno |= rule.fault().errno().isPresent();
+            stall |= rule.fault().timeout().isPresent() || rule.fault().delay().isPresent();
+        }
+        if (errno) {
             inBackground("connject-errno-table", PlatformErrnos::get);
         }
-        if (newRules.rules().stream().anyMatch(rule -> rule.fault().timeout().isPresent() || rule.fault().delay().isPresent())) {
+        if (stall) {
             inBackground("connject-blackhole", injector::prepareBlackhole);
         }
     }

@@ -7,10 +7,11 @@ import dev.connject.config.Fault;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * A rule's fault, ready to apply: its errno resolved to this platform's number, message and
- * exception class once, when the rules are compiled.
+ * exception class once, when the rule first matches.
  *
  * @param error         the errno to deliver, or {@code null} for a timeout or a delay alone
  * @param delivery      when the errno reaches the application
@@ -21,8 +22,9 @@ import java.util.concurrent.ThreadLocalRandom;
 public record ArmedFault(InjectedError error, Delivery delivery, long timeoutMillis, long delayMinNanos,
                          long delayMaxNanos) {
 
-    public static ArmedFault arm(Fault fault, PlatformErrnos errnos) {
-        InjectedError error = fault.errno().map(name -> InjectedError.of(name, errnos)).orElse(null);
+    /** @param errnos the platform's errno table, read only for a fault with an errno: the first read loads JNA */
+    public static ArmedFault arm(Fault fault, Supplier<PlatformErrnos> errnos) {
+        InjectedError error = fault.errno().map(name -> InjectedError.of(name, errnos.get())).orElse(null);
         Optional<DelayRange> delay = fault.delay();
         return new ArmedFault(error, fault.delivery(), fault.timeout().map(Duration::toMillis).orElse(0L),
                 delay.map(range -> range.min().toNanos()).orElse(0L),

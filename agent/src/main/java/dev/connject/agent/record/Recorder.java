@@ -72,7 +72,8 @@ public final class Recorder implements AttemptSink {
 
     /** Applies a new {@code record:} section; the recorder's thread closes the sinks it replaces. */
     public void configure(Recording recording) {
-        if (!recording.equals(settings.recording)) {
+        // the identity check first: comparing records bootstraps their equals, which the start need not pay for
+        if (recording != settings.recording && !recording.equals(settings.recording)) {
             settings = new Settings(recording);
         }
     }
@@ -112,8 +113,17 @@ public final class Recorder implements AttemptSink {
 
     @Override
     public int callerFrames() {
+        return callerFrames(Recording.Callers.ALL);
+    }
+
+    @Override
+    public int failureCallerFrames() {
+        return callerFrames(Recording.Callers.FAILURES);
+    }
+
+    private int callerFrames(Recording.Callers when) {
         Settings current = settings;
-        return detailed(current) ? Math.max(1, current.recording.stack()) : 0;
+        return current.recording.callers() == when && detailed(current) ? Math.max(1, current.recording.stack()) : 0;
     }
 
     @Override

@@ -78,7 +78,7 @@ final class CompiledRule {
     ArmedFault fault() {
         ArmedFault fault = armed;
         if (fault == null) {
-            fault = ArmedFault.arm(rule.fault(), PlatformErrnos.get());
+            fault = ArmedFault.arm(rule.fault(), PlatformErrnos::get);
             armed = fault;
         }
         return fault;

@@ -39,7 +39,7 @@ public final class RulePolicy implements ConnectPolicy {
         this.mode = mode;
         this.rules = List.copyOf(rules);
         this.byPort = indexByPort(this.rules);
-        this.forUnix = this.rules.stream().filter(CompiledRule::canMatchUnix).toArray(CompiledRule[]::new);
+        this.forUnix = forUnix(this.rules);
         this.injector = injector;
     }
 
@@ -140,13 +140,36 @@ public final class RulePolicy implements ConnectPolicy {
         return index;
     }
 
+    /*
+     * Compiling runs in the application's start: plain loops here, as streams and lambdas would
+     * each have the JVM generate classes first.
+     */
     private static CompiledRule[] candidatesFor(List<CompiledRule> rules, int port) {
         List<CompiledRule> candidates = new ArrayList<>();
         for (CompiledRule rule : rules) {
-            if (!rule.hasPortConstraint() || rule.rule().match().ports().stream().anyMatch(r -> r.contains(port))) {
+            if (!rule.hasPortConstraint() || namesPort(rule, port)) {
                 candidates.add(rule);
             }
         }
-        return candidates.isEmpty() ? NO_RULES : candidates.toArray(CompiledRule[]::new);
+        return candidates.isEmpty() ? NO_RULES : candidates.toArray(new CompiledRule[0]);
+    }
+
+    private static boolean namesPort(CompiledRule rule, int port) {
+        for (PortRange range : rule.rule().match().ports()) {
+            if (range.contains(port)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static CompiledRule[] forUnix(List<CompiledRule> rules) {
+        List<CompiledRule> unix = new ArrayList<>();
+        for (CompiledRule rule : rules) {
+            if (rule.canMatchUnix()) {
+                unix.add(rule);
+            }
+        }
+        return unix.toArray(new CompiledRule[0]);
     }
 }

@@ -12,11 +12,14 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the JMH benchmarks with what each needs in its forked JVM: the hook path with connject's
- * classes of {@code java.base} patched in; whole connects in a JVM without the agent and in one
- * with it; then prints the hook path's cost and allocation, and the whole connects as ratios.
- *
- * <p>Usage: {@code BenchMain BOOT_CLASSES AGENT_JAR}.
+ * Runs the JMH benchmarks with what each needs in its forked JVM, and prints their summary:
+ * <ul>
+ *   <li>{@code hook-path BOOT_CLASSES}: the hook path, connject's classes of {@code java.base}
+ *       patched in, its cost and allocation per connect;</li>
+ *   <li>{@code connects AGENT_JAR}: whole connects in a JVM without the agent and in one with it,
+ *       as ratios. Its class path must not hold connject's classes: the forks inherit it, and the
+ *       agent would find them there rather than in its jar.</li>
+ * </ul>
  */
 public final class BenchMain {
 
@@ -24,34 +27,42 @@ public final class BenchMain {
     }
 
     public static void main(String[] arguments) throws Exception {
-        String bootClasses = Path.of(arguments[0]).toAbsolutePath().toString();
-        String agent = Path.of(arguments[1]).toAbsolutePath().toString();
-        Path rules = Files.createTempFile("connject-bench", ".yaml");
-        Files.writeString(rules, "version: 1\nrules:\n  - name: refuse\n    match:\n      port: "
-                + ConnectBenchmark.INJECTED_PORT + "\n    fault:\n      errno: ECONNREFUSED\n      delivery: sync\n");
-        Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-------"));
-        Collection<RunResult> hookPath = new Runner(common(HookPathBenchmark.class.getName())
+        if (arguments[0].equals("hook-path")) {
+            hookPath(Path.of(arguments[1]).toAbsolutePath().toString());
+        } else {
+            connects(Path.of(arguments[1]).toAbsolutePath().toString());
+        }
+    }
+
+    private static void hookPath(String bootClasses) throws Exception {
+        Collection<RunResult> results = new Runner(common(HookPathBenchmark.class.getName())
                 .jvmArgsAppend("--patch-module", "java.base=" + bootClasses,
                         "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED",
                         "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED")
                 .build()).run();
+        System.out.printf("%nhook path, per connect (HookPathBenchmark):%n");
+        for (RunResult result : results) {
+            System.out.printf("  rules=%-20s sink=%-8s %8.1f ns %8.0f B%n", result.getParams().getParam("rules"),
+                    result.getParams().getParam("sink"), result.getPrimaryResult().getScore(), allocated(result));
+        }
+    }
+
+    private static void connects(String agent) throws Exception {
+        Path rules = Files.createTempFile("connject-bench", ".yaml");
+        Files.writeString(rules, "version: 1\nrules:\n  - name: refuse\n    match:\n      port: "
+                + ConnectBenchmark.INJECTED_PORT + "\n    fault:\n      errno: ECONNREFUSED\n      delivery: sync\n");
+        Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-------"));
         Collection<RunResult> withoutAgent = new Runner(
                 common(ConnectBenchmark.class.getName() + ".realLoopbackConnect").build()).run();
         Collection<RunResult> withAgent = new Runner(common(ConnectBenchmark.class.getName())
                 .jvmArgsAppend("-javaagent:" + agent + "=rules=" + rules + ",log=warn")
                 .build()).run();
-
-        System.out.printf("%nhook path, per connect (HookPathBenchmark):%n");
-        for (RunResult result : hookPath) {
-            System.out.printf("  rules=%-20s sink=%-6s %8.1f ns %8.0f B%n", result.getParams().getParam("rules"),
-                    result.getParams().getParam("sink"), result.getPrimaryResult().getScore(), allocated(result));
-        }
         double baseline = score(withoutAgent, "realLoopbackConnect");
         System.out.printf("%nwhole connects through java.net.Socket (ConnectBenchmark):%n");
-        System.out.printf("  %-44s %10.0f ns%n", "real loopback connect, no agent", baseline);
-        System.out.printf("  %-44s %10.0f ns  ratio %.3f%n", "real loopback connect, connject (a rule elsewhere)",
+        System.out.printf("  %-50s %10.0f ns%n", "real loopback connect, no agent", baseline);
+        System.out.printf("  %-50s %10.0f ns  ratio %.3f%n", "real loopback connect, connject (a rule elsewhere)",
                 score(withAgent, "realLoopbackConnect"), score(withAgent, "realLoopbackConnect") / baseline);
-        System.out.printf("  %-44s %10.0f ns  ratio %.3f%n", "injected ECONNREFUSED, connject",
+        System.out.printf("  %-50s %10.0f ns  ratio %.3f%n", "injected ECONNREFUSED, connject",
                 score(withAgent, "injectedRefusal"), score(withAgent, "injectedRefusal") / baseline);
     }
 

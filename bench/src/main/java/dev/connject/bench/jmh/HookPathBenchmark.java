@@ -79,7 +79,7 @@ public class HookPathBenchmark {
         Recording recording = Recording.defaults();
         if (sink.equals("jsonl")) {
             Path file = Files.createTempFile("connject-bench", ".jsonl");
-            recording = new Recording(recording.log(), Optional.of(file), 0, 0, false, 0, 1.0);
+            recording = new Recording(recording.log(), Optional.of(file), 0, 0, false, 0, Recording.Callers.ALL, 1.0);
         }
         recorder = new Recorder(recording, errors);
         tracker = new AttemptTracker(errors, ConnectPolicy.NONE, sink.equals("discard") ? new Discard() : recorder);
@@ -133,6 +133,11 @@ public class HookPathBenchmark {
 
         @Override
         public int callerFrames() {
+            return 0;
+        }
+
+        @Override
+        public int failureCallerFrames() {
             return 0;
         }
 
