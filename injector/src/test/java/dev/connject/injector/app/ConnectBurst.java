@@ -37,17 +37,7 @@ public final class ConnectBurst {
         int rate = Integer.parseInt(arguments[2]);
         Path trigger = Path.of(arguments[3]);
         ServerSocket server = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (true) {
-                try {
-                    server.accept().close();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "acceptor");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        Acceptor.acceptAndClose(server);
         InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
         System.out.println("ready pid=" + ProcessHandle.current().pid());
         while (!Files.exists(trigger)) {

@@ -49,17 +49,7 @@ public final class ConnectLoop {
         // loads the channel classes connject hooks, so that the class-bytes checks cover them too
         SocketChannel.open().close();
         ServerSocket server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (true) {
-                try {
-                    server.accept().close();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "acceptor");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        Acceptor.acceptAndClose(server);
         System.out.println("ready pid=" + pid + " port=" + port);
         new ConnectLoop().run(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
                 control == null ? null : Path.of(control).resolve("pause"));
