@@ -88,7 +88,13 @@ public final class RunningAgent {
         HookInstaller.Installation installation = HookInstaller.install(instrumentation, tracker, lines, control, errors);
         RunningAgent agent = new RunningAgent(errors, recorder, tracker, injector, installation, attached);
         agent.apply(rules);
-        agent.inBackground("connject-jfr", recorder::followJfr);
+        // not recorder::followJfr: at the JVM's start a lambda costs the generation of a class
+        agent.inBackground("connject-jfr", new Runnable() {
+            @Override
+            public void run() {
+                recorder.followJfr();
+            }
+        });
         if (options.watch() && options.rules().isPresent()) {
             agent.watch(options.rules().get());
         }

@@ -1,5 +1,6 @@
 package dev.connject.agent.hook;
 
+import dev.connject.agent.safety.InternalErrors;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -24,19 +23,19 @@ import org.objectweb.asm.Opcodes;
 final class ConnectTransformer implements ClassFileTransformer {
 
     private final Set<String> targetClasses;
-    private final Supplier<List<Advice>> advices;
+    private final NativeCallLines lines;
     private final Set<String> woven = ConcurrentHashMap.newKeySet();
-    private final Consumer<Throwable> failures;
+    private final InternalErrors errors;
     private volatile Map<String, List<Advice>> advicesByClass;
 
     /**
      * @param targetClasses internal names of the classes that carry advice
-     * @param advices       made when the first of those classes loads, which may be never
+     * @param lines         for the advices, which are made when the first of those classes loads, which may be never
      */
-    ConnectTransformer(Set<String> targetClasses, Supplier<List<Advice>> advices, Consumer<Throwable> failures) {
+    ConnectTransformer(Set<String> targetClasses, NativeCallLines lines, InternalErrors errors) {
         this.targetClasses = Set.copyOf(targetClasses);
-        this.advices = advices;
-        this.failures = failures;
+        this.lines = lines;
+        this.errors = errors;
     }
 
     Set<String> targetClasses() {
@@ -57,17 +56,23 @@ final class ConnectTransformer implements ClassFileTransformer {
         try {
             return weave(classfileBuffer, advicesByClass().getOrDefault(className, List.of()));
         } catch (Throwable failure) {
-            failures.accept(failure);
+            errors.report("weave", failure);
             return null;
         }
     }
 
+    /* Often runs in the application's start: a plain loop, as a lambda would have the JVM generate a class first. */
     private Map<String, List<Advice>> advicesByClass() {
         Map<String, List<Advice>> byClass = advicesByClass;
         if (byClass == null) {
             Map<String, List<Advice>> grouped = new HashMap<>();
-            for (Advice advice : advices.get()) {
-                grouped.computeIfAbsent(advice.owner(), owner -> new ArrayList<>()).add(advice);
+            for (Advice advice : HookInstaller.advices(lines)) {
+                List<Advice> ofOwner = grouped.get(advice.owner());
+                if (ofOwner == null) {
+                    ofOwner = new ArrayList<>();
+                    grouped.put(advice.owner(), ofOwner);
+                }
+                ofOwner.add(advice);
             }
             byClass = Map.copyOf(grouped);
             advicesByClass = byClass;

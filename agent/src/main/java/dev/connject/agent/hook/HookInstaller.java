@@ -52,12 +52,11 @@ public final class HookInstaller {
                                        Consumer<String> control, InternalErrors errors) throws Exception {
         ConnjectHooks.dispatcher = tracker;
         ConnjectHooks.control = control;
-        ConnectTransformer transformer = new ConnectTransformer(TARGET_CLASSES, () -> advices(lines),
-                failure -> errors.report("weave", failure));
+        ConnectTransformer transformer = new ConnectTransformer(TARGET_CLASSES, lines, errors);
         instrumentation.addTransformer(transformer, true);
         List<Class<?>> loaded = loadedTargets(instrumentation);
         if (!loaded.isEmpty()) {
-            instrumentation.retransformClasses(loaded.toArray(Class<?>[]::new));
+            instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
         }
         return new Installation(instrumentation, transformer);
     }
@@ -104,7 +103,7 @@ public final class HookInstaller {
             instrumentation.removeTransformer(transformer);
             List<Class<?>> loaded = loadedTargets(instrumentation);
             if (!loaded.isEmpty()) {
-                instrumentation.retransformClasses(loaded.toArray(Class<?>[]::new));
+                instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
             }
             ConnjectHooks.dispatcher = null;
             ConnjectHooks.control = null;

@@ -324,8 +324,8 @@ public final class Recorder implements AttemptSink {
 
         Settings(Recording recording) {
             this.recording = recording;
-            this.jsonl = recording.jsonl().map(file -> new JsonlSink(file, recording.jsonlMax(), recording.jsonlKeep()))
-                    .orElse(null);
+            this.jsonl = recording.jsonl().isEmpty() ? null
+                    : new JsonlSink(recording.jsonl().get(), recording.jsonlMax(), recording.jsonlKeep());
             this.log = recording.log() == Recording.EventLog.OFF ? null : new EventLogSink(recording.log());
         }
 

@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.ProtocolFamily;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,6 @@ import sun.nio.ch.ConnjectHooks;
  */
 public final class RulePolicy implements ConnectPolicy {
 
-    private static final CompiledRule[] NO_RULES = new CompiledRule[0];
     private static final int PORTS = 65536;
 
     private final Mode mode;
@@ -89,9 +89,9 @@ public final class RulePolicy implements ConnectPolicy {
         return injector.atConnectUnix(attempt, rule.fault());
     }
 
-    /** The first candidate whose match and when both hold, marked on the attempt; or {@code null}. */
+    /** Of the candidates ({@code null}: none), the first whose match and when both hold, marked on the attempt; or {@code null}. */
     private CompiledRule decide(CompiledRule[] candidates, ConnectAttempt attempt) {
-        if (candidates.length == 0) {
+        if (candidates == null) {
             return null;
         }
         long now = System.nanoTime();
@@ -114,8 +114,9 @@ public final class RulePolicy implements ConnectPolicy {
     }
 
     /**
-     * For each port, the rules that can match it. Rules change only at the ends of their ranges,
-     * so ports between two consecutive ends share one array.
+     * For each port, the rules that can match it, or {@code null} for none. Rules change only at the
+     * ends of their ranges, so ports between two consecutive ends share one array; ports no rule can
+     * match are left alone, so that a file with few rules is indexed without a pass over every port.
      */
     private static CompiledRule[][] indexByPort(List<CompiledRule> rules) {
         CompiledRule[][] index = new CompiledRule[PORTS][];
@@ -133,8 +134,8 @@ public final class RulePolicy implements ConnectPolicy {
             int from = bounds.get(b);
             int to = b + 1 < bounds.size() ? bounds.get(b + 1) - 1 : PORTS - 1;
             CompiledRule[] candidates = candidatesFor(rules, from);
-            for (int port = from; port <= to; port++) {
-                index[port] = candidates;
+            if (candidates != null) {
+                Arrays.fill(index, from, to + 1, candidates);
             }
         }
         return index;
@@ -151,7 +152,7 @@ public final class RulePolicy implements ConnectPolicy {
                 candidates.add(rule);
             }
         }
-        return candidates.isEmpty() ? NO_RULES : candidates.toArray(new CompiledRule[0]);
+        return candidates.isEmpty() ? null : candidates.toArray(new CompiledRule[0]);
     }
 
     private static boolean namesPort(CompiledRule rule, int port) {
@@ -170,6 +171,6 @@ public final class RulePolicy implements ConnectPolicy {
                 unix.add(rule);
             }
         }
-        return unix.toArray(new CompiledRule[0]);
+        return unix.isEmpty() ? null : unix.toArray(new CompiledRule[0]);
     }
 }
