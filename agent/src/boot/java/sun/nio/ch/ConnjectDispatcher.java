@@ -3,6 +3,7 @@ package sun.nio.ch;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
 import java.net.SocketAddress;
 import java.nio.file.Path;
@@ -40,6 +41,8 @@ public abstract class ConnjectDispatcher {
     public abstract void pollReturned(int connected);
 
     public abstract void pollThrew(Throwable thrown);
+
+    public abstract void localAddressRead(FileDescriptor fd, InetSocketAddress local);
 
     /** Must end in the native {@code checkConnect} unless a fault answers in its place. */
     public abstract void checkConnect(int fdVal) throws IOException;

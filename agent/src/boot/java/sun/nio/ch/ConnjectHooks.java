@@ -3,6 +3,7 @@ package sun.nio.ch;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
 import java.net.SocketAddress;
 import java.nio.file.Path;
@@ -208,6 +209,18 @@ public final class ConnjectHooks {
         if (d != null) {
             try {
                 d.pollThrew(thrown);
+            } catch (Throwable ignored) {
+                // fail open
+            }
+        }
+    }
+
+    /** {@code Net#localAddress} answered getsockname(2) for {@code fd}, as the JDK asks right after a connect. */
+    public static void localAddressRead(FileDescriptor fd, InetSocketAddress local) {
+        ConnjectDispatcher d = dispatcher;
+        if (d != null) {
+            try {
+                d.localAddressRead(fd, local);
             } catch (Throwable ignored) {
                 // fail open
             }

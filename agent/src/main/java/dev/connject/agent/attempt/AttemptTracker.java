@@ -362,6 +362,19 @@ public final class AttemptTracker extends ConnjectDispatcher {
     }
 
     @Override
+    public void localAddressRead(FileDescriptor fd, InetSocketAddress local) {
+        try {
+            ConnectAttempt attempt = current();
+            if (attempt != null && attempt.localFromJdk && attempt.fd == fd) {
+                attempt.localFromJdk = false;
+                attempt.local = local;
+            }
+        } catch (Throwable failure) {
+            errors.report("localAddressRead", failure);
+        }
+    }
+
+    @Override
     /** Stands in for the asynchronous channel's native {@code checkConnect}, which it always ends up calling unless a fault answers. */
     public void checkConnect(int fdVal) throws IOException {
         ConnectAttempt attempt = null;
@@ -448,8 +461,9 @@ public final class AttemptTracker extends ConnjectDispatcher {
         }
     }
 
+    /** Connected at once: the JDK reads the local address next, before its API call returns, and its answer is taken. */
     private void connected(ConnectAttempt attempt) {
-        local(attempt);
+        attempt.localFromJdk = true;
     }
 
     private void local(ConnectAttempt attempt) {
@@ -478,6 +492,10 @@ public final class AttemptTracker extends ConnjectDispatcher {
             attempt.fault = null;
         }
         attempt.endNanos = System.nanoTime();
+        if (attempt.localFromJdk) {
+            attempt.localFromJdk = false;
+            local(attempt);
+        }
         if (attempt.callers == null && !attempt.succeeded()) {
             int frames = sink.failureCallerFrames();
             if (frames > 0) {

@@ -47,6 +47,8 @@ public final class ConnectAttempt {
     FileDescriptor fd;
     int fdNumber = -1;
     InetSocketAddress local;
+    /** Connected at once, local address not yet seen: the JDK's own getsockname(2) comes next. */
+    boolean localFromJdk;
     StackWalker.StackFrame[] callers;
 
     String rule;
@@ -86,6 +88,7 @@ public final class ConnectAttempt {
         fd = null;
         fdNumber = -1;
         local = null;
+        localFromJdk = false;
         callers = null;
         rule = null;
         injected = false;

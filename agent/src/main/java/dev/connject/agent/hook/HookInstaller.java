@@ -45,7 +45,8 @@ public final class HookInstaller {
                 new HttpClientConnectTimeoutAdvice(),
                 new NetConnectAdvice(lines),
                 new UnixConnectAdvice(lines),
-                new PollConnectAdvice(lines));
+                new PollConnectAdvice(lines),
+                new LocalAddressAdvice());
     }
 
     public static Installation install(Instrumentation instrumentation, AttemptTracker tracker, NativeCallLines lines,

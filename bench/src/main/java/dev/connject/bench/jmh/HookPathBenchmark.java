@@ -52,7 +52,8 @@ public class HookPathBenchmark {
 
     /**
      * Where events go: {@code none} (the recorder counts them, the default), {@code jsonl} (a JSON
-     * Lines file), or {@code discard}: no recorder at all, so that the hooks and the rules'
+     * Lines file, every caller read), {@code jsonl-failures} (the same with {@code record.caller:
+     * failures}), or {@code discard}: no recorder at all, so that the hooks and the rules'
      * decision are measured alone and recording's share is the difference.
      */
     @Param({"none", "discard"})
@@ -63,6 +64,8 @@ public class HookPathBenchmark {
     private FileDescriptor fd;
     private InetAddress address;
     private InetSocketAddress remote;
+    /** What the JDK's own getsockname(2) after the connect answers; the JDK pays for it with or without connject. */
+    private InetSocketAddress local;
     private Recorder recorder;
     private AttemptTracker tracker;
 
@@ -75,11 +78,13 @@ public class HookPathBenchmark {
         fd = (FileDescriptor) field.get(channel);
         address = InetAddress.getLoopbackAddress();
         remote = new InetSocketAddress(address, PORT);
+        local = (InetSocketAddress) channel.getLocalAddress();
         InternalErrors errors = new InternalErrors();
         Recording recording = Recording.defaults();
-        if (sink.equals("jsonl")) {
+        if (sink.startsWith("jsonl")) {
             Path file = Files.createTempFile("connject-bench", ".jsonl");
-            recording = new Recording(recording.log(), Optional.of(file), 0, 0, false, 0, Recording.Callers.ALL, 1.0);
+            recording = new Recording(recording.log(), Optional.of(file), 0, 0, false, 0,
+                    sink.equals("jsonl") ? Recording.Callers.ALL : Recording.Callers.FAILURES, 1.0);
         }
         recorder = new Recorder(recording, errors);
         tracker = new AttemptTracker(errors, ConnectPolicy.NONE, sink.equals("discard") ? new Discard() : recorder);
@@ -116,6 +121,7 @@ public class HookPathBenchmark {
         try {
             int answer = tracker.connect(StandardProtocolFamily.INET, fd, address, PORT);
             tracker.connectReturned(1);
+            tracker.localAddressRead(fd, local);
             tracker.returned(ConnjectHooks.CONNECTED);
             return answer;
         } catch (IOException injected) {
