@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -87,6 +88,30 @@ class AttachFailuresIT {
                     "connject: JVM " + target.pid() + " was started with -XX:+DisableAttachMechanism, so it takes"
                             + " no attach requests",
                     "connject: restart it without that option, or load connject at its start with -javaagent");
+            assertNoThreadDump(target);
+        }
+    }
+
+    /**
+     * No JDK older than 17 is installed here. A runtime linked from JDK 17 whose {@code release}
+     * file says 11 stands in for one: started without perf data, it shows its version only through
+     * that file, the way the injector learns the version of any JVM started with
+     * {@code -XX:-UsePerfData}.
+     */
+    @Test
+    void aJvmOlderThanJava17(@TempDir Path directory) throws IOException, InterruptedException {
+        Path home = LinkedRuntime.link("java.base", directory.resolve("runtime"));
+        Path release = home.resolve("release");
+        Files.writeString(release, Files.readString(release).replaceAll("(?m)^JAVA_VERSION=\"[^\"]*\"",
+                "JAVA_VERSION=\"11.0.23\""));
+        Jdk eleven = new Jdk(home, 11, "11.0.23");
+        try (RunningJvm target = IdleTarget.start(ChildJvm.on(eleven).jvmArgs("-XX:-UsePerfData"))) {
+            InjectorRun attach = injector.run("attach", Long.toString(target.pid()));
+
+            assertThat(attach.exitCode()).as(attach.describe()).isEqualTo(1);
+            assertThat(attach.stderrLines()).containsExactly(
+                    "connject: JVM " + target.pid() + " runs Java 11.0.23; connject needs Java 17 or later",
+                    "connject: run the application on JDK 17 or later to use connject with it");
             assertNoThreadDump(target);
         }
     }

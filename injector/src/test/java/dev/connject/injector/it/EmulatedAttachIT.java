@@ -1,18 +1,15 @@
 package dev.connject.injector.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.connject.testkit.ChildJvm;
 import dev.connject.testkit.Jdk;
-import dev.connject.testkit.Jdks;
 import dev.connject.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,17 +33,7 @@ class EmulatedAttachIT {
 
     @BeforeAll
     static void linkARuntimeWithoutJdkAttach() throws IOException, InterruptedException {
-        Optional<Jdk> withJmods = Jdks.installed().stream()
-                .filter(jdk -> jdk.feature() == 17 && Files.isRegularFile(jdk.home().resolve("jmods/java.base.jmod")))
-                .findFirst();
-        assumeTrue(withJmods.isPresent(), "no JDK 17 with jmods is installed");
-        Path home = withJmods.get().home();
-        runtime = directory.resolve("runtime");
-        Process jlink = new ProcessBuilder(home.resolve("bin/jlink").toString(), "--module-path",
-                home.resolve("jmods").toString(), "--add-modules", MODULES, "--no-header-files", "--no-man-pages",
-                "--output", runtime.toString())
-                .redirectErrorStream(true).redirectOutput(directory.resolve("jlink.log").toFile()).start();
-        assertThat(jlink.waitFor()).as(Files.readString(directory.resolve("jlink.log"))).isZero();
+        runtime = LinkedRuntime.link(MODULES, directory.resolve("runtime"));
     }
 
     @Test
