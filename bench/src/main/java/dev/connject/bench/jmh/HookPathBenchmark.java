@@ -56,7 +56,7 @@ public class HookPathBenchmark {
      * failures}), or {@code discard}: no recorder at all, so that the hooks and the rules'
      * decision are measured alone and recording's share is the difference.
      */
-    @Param({"none", "discard"})
+    @Param({"none", "discard", "jsonl", "jsonl-failures"})
     public String sink;
 
     private ServerSocketChannel server;
