@@ -35,6 +35,8 @@ import java.util.zip.ZipEntry;
 final class PackedClassLoader extends ClassLoader implements Supplier<Object[]> {
 
     static final String PREFIX = "dev/connject/packed/";
+    /** Where every packed class is: connject's own packages and the dependencies shaded under them. */
+    private static final String OWN_PACKAGES = "dev.connject.";
     private static final String PROTOCOL = "connject-packed";
 
     static {
@@ -58,6 +60,28 @@ final class PackedClassLoader extends ClassLoader implements Supplier<Object[]> 
         return launch.clone();
     }
 
+    /**
+     * connject's own classes are looked for here first: the platform class loader, and the boot
+     * class loader behind it, could only fail to find them, and at the JVM's start asking them
+     * costs about as much as defining the class.
+     */
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!name.startsWith(OWN_PACKAGES)) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> loaded = findLoadedClass(name);
+            if (loaded == null) {
+                loaded = findClass(name);
+            }
+            if (resolve) {
+                resolveClass(loaded);
+            }
+            return loaded;
+        }
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         ZipEntry entry = jar.getEntry(PREFIX + name.replace('.', '/') + ".classdata");
@@ -65,7 +89,7 @@ final class PackedClassLoader extends ClassLoader implements Supplier<Object[]> 
             throw new ClassNotFoundException(name);
         }
         try (InputStream in = jar.getInputStream(entry)) {
-            byte[] bytes = in.readAllBytes();
+            byte[] bytes = entry.getSize() >= 0 ? in.readNBytes((int) entry.getSize()) : in.readAllBytes();
             return defineClass(name, bytes, 0, bytes.length, domain);
         } catch (IOException e) {
             throw new ClassNotFoundException(name, e);
