@@ -142,7 +142,7 @@ public final class AttemptTracker extends ConnjectDispatcher {
                 || (api == ConnjectHooks.API_SOCKET && attempt.timeoutMillis > 0);
         int frames = sink.callerFrames();
         if (frames > 0) {
-            attempt.callers = CallerCapture.capture(frames);
+            attempt.callers = threads.get().callers.capture(frames);
         }
     }
 
@@ -499,7 +499,7 @@ public final class AttemptTracker extends ConnjectDispatcher {
         if (attempt.callers == null && !attempt.succeeded()) {
             int frames = sink.failureCallerFrames();
             if (frames > 0) {
-                attempt.callers = CallerCapture.capture(frames);
+                attempt.callers = threads.get().callers.capture(frames);
             }
         }
         sink.finished(attempt);
@@ -518,6 +518,7 @@ public final class AttemptTracker extends ConnjectDispatcher {
 
     /** What one thread is following. */
     private static final class ThreadState {
+        final CallerCapture callers = new CallerCapture();
         ConnectAttempt current;
         ConnectAttempt spare;
         int depth;

@@ -49,7 +49,8 @@ public final class ConnectAttempt {
     InetSocketAddress local;
     /** Connected at once, local address not yet seen: the JDK's own getsockname(2) comes next. */
     boolean localFromJdk;
-    StackWalker.StackFrame[] callers;
+    /** The application frames that made the call, as {@code class.method(File.java:line)}, innermost first. */
+    String[] callers;
 
     String rule;
     boolean injected;
@@ -217,7 +218,7 @@ public final class ConnectAttempt {
     }
 
     /** The application frames that made the call, innermost first, or {@code null} when not captured. */
-    public StackWalker.StackFrame[] callers() {
+    public String[] callers() {
         return callers;
     }
 

@@ -42,7 +42,7 @@ final class EventSlot {
     boolean appTimedOut;
     boolean abandoned;
     Throwable error;
-    StackWalker.StackFrame[] callers;
+    String[] callers;
 
     void copyFrom(ConnectAttempt attempt) {
         int count = Math.min(attempt.syscallCount(), MAX_SYSCALLS);
@@ -175,25 +175,19 @@ final class EventSlot {
         if (callers == null || callers.length == 0) {
             line.nullValue();
         } else {
-            frame(line, callers[0]);
+            line.string(callers[0]);
             if (callers.length > 1) {
                 line.key("stack").raw('[');
                 for (int i = 0; i < callers.length; i++) {
                     if (i > 0) {
                         line.raw(',');
                     }
-                    frame(line, callers[i]);
+                    line.string(callers[i]);
                 }
                 line.raw(']');
             }
         }
         line.end();
-    }
-
-    private static void frame(JsonLine line, StackWalker.StackFrame frame) {
-        line.openString().escaped(frame.getClassName()).raw('.').escaped(frame.getMethodName()).raw('(')
-                .escaped(String.valueOf(frame.getFileName())).raw(':').number(frame.getLineNumber()).raw(')')
-                .closeString();
     }
 
     private String remote() {
@@ -204,14 +198,6 @@ final class EventSlot {
     }
 
     private List<String> callerNames() {
-        if (callers == null) {
-            return List.of();
-        }
-        List<String> names = new ArrayList<>(callers.length);
-        for (StackWalker.StackFrame frame : callers) {
-            names.add(frame.getClassName() + '.' + frame.getMethodName() + '(' + frame.getFileName() + ':'
-                    + frame.getLineNumber() + ')');
-        }
-        return names;
+        return callers == null ? List.of() : List.of(callers);
     }
 }

@@ -1,6 +1,7 @@
 package dev.connject.agent.record;
 
 import dev.connject.agent.attempt.ConnectAttempt;
+import dev.connject.agent.attempt.Syscall;
 import dev.connject.agent.platform.PlatformErrnos;
 import dev.connject.agent.safety.InternalErrors;
 import jdk.jfr.FlightRecorder;
@@ -43,6 +44,9 @@ abstract class JfrConnectEvents {
     }
 
     private static final class Committing extends JfrConnectEvents implements FlightRecorderListener {
+
+        /** The system calls of most connects, made once rather than for each event. */
+        private static final String CONNECTED_AT_ONCE = Syscall.CONNECT.eventName() + '=' + ConnectAttempt.OK;
 
         private final InternalErrors errors;
         private volatile boolean recording;
@@ -115,13 +119,14 @@ abstract class JfrConnectEvents {
             event.injected = attempt.injected();
             event.rule = attempt.rule();
             event.dryRun = attempt.dryRun();
-            StackWalker.StackFrame[] callers = attempt.callers();
-            event.caller = callers == null || callers.length == 0 ? null
-                    : callers[0].getClassName() + '.' + callers[0].getMethodName() + '(' + callers[0].getFileName()
-                    + ':' + callers[0].getLineNumber() + ')';
+            String[] callers = attempt.callers();
+            event.caller = callers == null || callers.length == 0 ? null : callers[0];
         }
 
         private String syscalls(ConnectAttempt attempt) {
+            if (attempt.syscallCount() == 1 && attempt.call(0) == Syscall.CONNECT && attempt.result(0) == ConnectAttempt.OK) {
+                return CONNECTED_AT_ONCE;
+            }
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < attempt.syscallCount(); i++) {
                 if (i > 0) {

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,6 +49,20 @@ class CallersIT {
             assertThat((String) refused.get("caller")).as(refused.toString()).startsWith(PROBE_CONNECT);
             assertThat((List<?>) refused.get("stack")).as(refused.toString()).hasSize(2);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.connject.testkit.Jdks#forJUnit")
+    void callersNameTheirLineAcrossOverloadsAndDeepStacks(Jdk jdk, @TempDir Path directory) {
+        Path events = directory.resolve("events.jsonl");
+        Probe.Run run = new Probe.Setup(jdk, directory).mainClass("dev.connject.probe.CallSites")
+                .rulesFile("version: 1\nrecord:\n  jsonl: " + events + "\n").run();
+
+        List<String> expected = run.jvm().stdoutLines().stream().filter(line -> line.startsWith("expect "))
+                .map(line -> line.substring("expect ".length())).toList();
+        assertThat(expected).hasSize(12);
+        assertThat(Set.copyOf(expected)).as("one line per overload").hasSize(2);
+        assertThat(run.events()).extracting(event -> (String) event.get("caller")).containsExactlyElementsOf(expected);
     }
 
     /** A connect to a listening port, a blocking one and a non-blocking one to closed ports. */

@@ -62,6 +62,7 @@ final class Probe {
         private final List<String> straceArguments = new ArrayList<>();
         private boolean agent = true;
         private final List<String> jvmArguments = new ArrayList<>();
+        private String mainClass = MAIN;
 
         Setup(Jdk jdk, Path directory) {
             this.jdk = jdk;
@@ -82,6 +83,12 @@ final class Probe {
 
         Setup wrappedBy(List<String> prefix) {
             wrappers.add(prefix);
+            return this;
+        }
+
+        /** Another application of the test classes than the probe. */
+        Setup mainClass(String name) {
+            this.mainClass = name;
             return this;
         }
 
@@ -109,7 +116,7 @@ final class Probe {
                 Files.writeString(rulesFile, ownRecord ? rules : rules + "record:\n  jsonl: " + events + "\n");
                 Files.setPosixFilePermissions(rulesFile, PosixFilePermissions.fromString("rw-------"));
                 Path straceOutput = directory.resolve("strace.txt");
-                ChildJvm child = ChildJvm.on(jdk).classpath(CLASSES).mainClass(MAIN).args(probeArguments)
+                ChildJvm child = ChildJvm.on(jdk).classpath(CLASSES).mainClass(mainClass).args(probeArguments)
                         .jvmArgs(jvmArguments.toArray(String[]::new));
                 if (agent) {
                     child.javaagent(AGENT, "rules=" + rulesFile + ",watch=false");

@@ -1,0 +1,67 @@
+package dev.connject.probe;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+
+/**
+ * Connects again and again from two overloads whose connects sit at the same bytecode index on
+ * different lines, from a shallow stack and then from one 60 frames deep, and prints, before each
+ * connect, the caller connject should record for it: {@code expect class.method(File.java:line)}.
+ */
+public final class CallSites {
+
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
+    public static void main(String[] arguments) throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
+            Thread acceptor = new Thread(() -> {
+                while (true) {
+                    try {
+                        server.accept().close();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            connectBelow(0, target);
+            connectBelow(60, target);
+        }
+    }
+
+    private static void connectBelow(int frames, InetSocketAddress target) throws IOException {
+        if (frames > 0) {
+            connectBelow(frames - 1, target);
+            return;
+        }
+        for (int i = 0; i < 3; i++) {
+            open(target);
+            open((SocketAddress) target);
+        }
+    }
+
+    private static void open(InetSocketAddress target) throws IOException {
+        try (Socket socket = new Socket()) {
+            expect(); socket.connect(target);
+        }
+    }
+
+    private static void open(SocketAddress target) throws IOException {
+        try (Socket socket = new Socket()) {
+            expect(); socket.connect(target);
+        }
+    }
+
+    /** Prints the frame that called this method, as connject writes a caller: on the line of the connect. */
+    private static void expect() {
+        StackWalker.StackFrame caller = WALKER.walk(frames -> frames.skip(1).findFirst().orElseThrow());
+        System.out.println("expect " + caller.getClassName() + '.' + caller.getMethodName() + '('
+                + caller.getFileName() + ':' + caller.getLineNumber() + ')');
+    }
+}
