@@ -9,29 +9,20 @@ import java.net.SocketAddress;
 
 /**
  * Connects again and again from two overloads whose connects sit at the same bytecode index on
- * different lines, from a shallow stack and then from one 60 frames deep, and prints, before each
- * connect, the caller connject should record for it: {@code expect class.method(File.java:line)}.
+ * different lines, from a shallow stack and then from one 100 frames deep, where connject walks
+ * the stack rather than read a backtrace, and prints, before each connect, the caller connject
+ * should record for it: {@code expect class.method(File.java:line)}.
  */
 public final class CallSites {
 
     private static final StackWalker WALKER = StackWalker.getInstance();
 
     public static void main(String[] arguments) throws Exception {
+        // the kernel completes the 12 connects into the backlog; none needs accepting
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
-            Thread acceptor = new Thread(() -> {
-                while (true) {
-                    try {
-                        server.accept().close();
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
             connectBelow(0, target);
-            connectBelow(60, target);
+            connectBelow(100, target);
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A loopback connect-and-close loop, the workload of the whole-process benchmark: warms up, then
  * times a number of connects and prints the mean in nanoseconds and the process's peak resident
- * memory. With a rate, it paces itself to that many connects a second.
+ * memory. With a rate, it paces itself to that many connects a second; with {@code -Dbench.depth=N},
+ * it connects from N frames below {@code main}, as a service's request threads do from deep stacks.
  *
  * <p>Usage: {@code ConnectLoop WARM_UP MEASURED [CONNECTS_PER_SECOND]}.
  */
@@ -25,6 +26,7 @@ public final class ConnectLoop {
         int warmUp = Integer.parseInt(arguments[0]);
         int measured = Integer.parseInt(arguments[1]);
         long rate = arguments.length > 2 ? Long.parseLong(arguments[2]) : 0;
+        int depth = Integer.getInteger("bench.depth", 0);
         ServerSocket server = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
             while (true) {
@@ -38,14 +40,18 @@ public final class ConnectLoop {
         acceptor.setDaemon(true);
         acceptor.start();
         InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
-        connect(target, warmUp, rate);
+        connect(target, warmUp, rate, depth);
         long start = System.nanoTime();
-        connect(target, measured, rate);
+        connect(target, measured, rate, depth);
         long elapsed = System.nanoTime() - start;
         System.out.println("ns_per_connect=" + elapsed / measured + " peak_rss_kb=" + peakResidentKilobytes());
     }
 
-    private static void connect(InetSocketAddress target, int count, long rate) throws IOException {
+    private static void connect(InetSocketAddress target, int count, long rate, int depth) throws IOException {
+        if (depth > 0) {
+            connect(target, count, rate, depth - 1);
+            return;
+        }
         long interval = rate > 0 ? 1_000_000_000L / rate : 0;
         long next = System.nanoTime();
         for (int i = 0; i < count; i++) {

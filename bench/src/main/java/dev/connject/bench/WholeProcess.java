@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * runs interleaved so that a drift of the machine hits every configuration alike, medians
  * compared. Prints connject's costs as ratios to the same run without it:
  * <ul>
- *   <li>a loopback connect-and-close loop, recording with each sink;</li>
+ *   <li>a loopback connect-and-close loop, recording with each sink, and from a deep stack;</li>
  *   <li>the start of a trivial JVM;</li>
  *   <li>peak resident memory while tracing 10,000 connects a second.</li>
  * </ul>
@@ -27,6 +27,9 @@ public final class WholeProcess {
     private static final int WARM_UP = 100_000;
     private static final int MEASURED = 100_000;
     private static final int STARTS = 21;
+    /** Connects made 150 frames below main, where a Throwable's backtrace costs more than a stack walk. */
+    private static final String DEEP = "150 frames deep: ";
+    private static final String DEEP_STACK = "-Dbench.depth=150";
 
     private final Path agent;
     private final Path noopAgent;
@@ -60,18 +63,24 @@ public final class WholeProcess {
         Map<String, List<String>> configurations = recordingConfigurations(jsonl);
         configurations.put("no agent, JFR recording", List.of(recording));
         configurations.put("connject, JFR recording", List.of(javaagent(null), recording));
+        configurations.put(DEEP + "no agent", List.of(DEEP_STACK));
+        List<String> deepJsonl = new ArrayList<>(configurations.get("connject, JSONL sink"));
+        deepJsonl.add(DEEP_STACK);
+        configurations.put(DEEP + "connject, JSONL sink", deepJsonl);
         Map<String, Long> medians = interleaved(configurations, runs, jsonl, arguments -> field(
                 runJava(arguments, "dev.connject.bench.ConnectLoop", Integer.toString(WARM_UP), Integer.toString(MEASURED)),
                 "ns_per_connect"));
         System.out.printf("%nloopback connect+close, %,d measured after %,d warm-up, median of %d interleaved runs:%n",
                 MEASURED, WARM_UP, runs);
-        System.out.printf("  %-34s %12s %10s%n", "configuration", "ns/connect", "ratio");
+        System.out.printf("  %-56s %12s %10s%n", "configuration", "ns/connect", "ratio");
         for (Map.Entry<String, Long> result : medians.entrySet()) {
-            long reference = medians.get(result.getKey().contains("JFR") ? "no agent, JFR recording" : "no agent");
-            System.out.printf("  %-34s %,12d %10.3f%n", result.getKey(), result.getValue(),
+            long reference = medians.get(result.getKey().contains("JFR") ? "no agent, JFR recording"
+                    : result.getKey().startsWith(DEEP) ? DEEP + "no agent" : "no agent");
+            System.out.printf("  %-56s %,12d %10.3f%n", result.getKey(), result.getValue(),
                     (double) result.getValue() / reference);
         }
-        System.out.println("  (the ratio of a JFR configuration is to 'no agent, JFR recording')");
+        System.out.println("  (the ratio of a JFR configuration is to 'no agent, JFR recording', of a deep one to '"
+                + DEEP + "no agent')");
     }
 
     private void startUp() throws Exception {

@@ -10,19 +10,22 @@ import java.util.stream.Stream;
  * connject's own, innermost first, as {@code class.method(File.java:line)} text.
  *
  * <p>Between two connects the kernel's work leaves the CPU's caches cold, and reading the stack
- * then costs far more than in a tight loop. Measured on a loopback connect loop (JDK 17): a
- * {@code StackWalker} walk to the first application frame added about 2 µs a connect, whatever
- * the stack's depth; filling a {@code Throwable}'s backtrace added 0.5 µs with 10 frames below
- * it, but 11 µs with 150. So a thread reads a new {@code Throwable}'s backtrace
- * ({@link Backtrace}) until one of its connects comes from a stack deeper than one backtrace
- * chunk, and walks the stack from then on. Either way each call site's text is made once
- * ({@link CallSiteTexts}).
+ * then costs far more than in a tight loop. Measured on a loopback connect loop (JDK 17), a
+ * {@code StackWalker} walk from the hook to the first application frame added 4 to 7 µs a connect,
+ * whatever the stack's depth; filling a {@code Throwable}'s backtrace added about 1 µs with 10
+ * frames below it, 5 µs with 60 and 11 µs with 150. So a thread reads a new {@code Throwable}'s
+ * backtrace ({@link Backtrace}) until one of its connects comes from a stack deeper than
+ * {@value #DEEP_STACK} frames, and walks the stack from then on. Either way each call site's text
+ * is made once ({@link CallSiteTexts}).
  */
 final class CallerCapture {
 
     /** The backtrace reader, or {@code null} where the running JDK lays backtraces out otherwise. */
     private static final Backtrace BACKTRACE = Backtrace.make();
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    /** Frames below which a backtrace costs about what a walk does. */
+    static final int DEEP_STACK = 2 * Backtrace.CHUNK;
 
     private boolean deepStacks = BACKTRACE == null;
 
@@ -32,7 +35,7 @@ final class CallerCapture {
         }
         Throwable here = new Throwable();
         String[] found = BACKTRACE.frames(here, frames);
-        deepStacks = BACKTRACE.depth(here) > Backtrace.CHUNK;
+        deepStacks = BACKTRACE.depth(here) > DEEP_STACK;
         return found;
     }
 
