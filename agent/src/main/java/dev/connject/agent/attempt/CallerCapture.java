@@ -20,22 +20,21 @@ import java.util.stream.Stream;
  */
 final class CallerCapture {
 
-    /** The backtrace reader, or {@code null} where the running JDK lays backtraces out otherwise. */
-    private static final Backtrace BACKTRACE = Backtrace.make();
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     /** Frames below which a backtrace costs about what a walk does. */
     static final int DEEP_STACK = 2 * Backtrace.CHUNK;
 
-    private boolean deepStacks = BACKTRACE == null;
+    private boolean deepStacks;
 
     String[] capture(int frames) {
-        if (deepStacks) {
+        Backtrace backtrace = Backtrace.READER;
+        if (deepStacks || backtrace == null) {
             return WALKER.walk(stack -> walked(stack, frames));
         }
         Throwable here = new Throwable();
-        String[] found = BACKTRACE.frames(here, frames);
-        deepStacks = BACKTRACE.depth(here) > DEEP_STACK;
+        String[] found = backtrace.frames(here, frames);
+        deepStacks = backtrace.depth(here) > DEEP_STACK;
         return found;
     }
 
@@ -61,6 +60,11 @@ final class CallerCapture {
     static final class Backtrace {
 
         static final int CHUNK = 32;
+        /**
+         * The reader, or {@code null} where the running JDK lays backtraces out otherwise; made when
+         * a caller is first wanted, not when a thread first connects.
+         */
+        static final Backtrace READER = make();
         private static final int METHODS = 0;
         private static final int INDEXES = 1;
         private static final int CLASSES = 2;
@@ -74,7 +78,7 @@ final class CallerCapture {
         }
 
         /** A reader, if this JDK's backtraces read as laid out above and agree with {@code getStackTrace}. */
-        static Backtrace make() {
+        private static Backtrace make() {
             try {
                 MethodHandles.Lookup throwable = MethodHandles.privateLookupIn(Throwable.class, MethodHandles.lookup());
                 Backtrace reader = new Backtrace(throwable.findVarHandle(Throwable.class, "backtrace", Object.class),
