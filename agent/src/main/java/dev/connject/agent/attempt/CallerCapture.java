@@ -99,10 +99,8 @@ final class CallerCapture {
             String[] texts = new String[frames];
             int found = 0;
             for (int i = 0; i < count && found < frames; i++) {
+                chunk = chunkOf(chunk, i);
                 int slot = i % CHUNK;
-                if (slot == 0 && i > 0) {
-                    chunk = (Object[]) chunk[chunk.length - 2];
-                }
                 Class<?> type = (Class<?>) ((Object[]) chunk[CLASSES])[slot];
                 if (isApplication(type)) {
                     texts[found++] = CallSiteTexts.of(type, ((short[]) chunk[METHODS])[slot],
@@ -113,8 +111,9 @@ final class CallerCapture {
         }
 
         /**
-         * Whether the backtrace names the classes {@code getStackTrace} shows, and two throwables
-         * made at one site share its key where one made elsewhere does not.
+         * Whether the backtrace names the classes {@code getStackTrace} shows, chunk after chunk,
+         * and two throwables made at one site share its key where one made elsewhere does not. It
+         * runs on the first connect whose caller is wanted, whatever that connect's depth.
          */
         private boolean agreesWithStackTrace() {
             Throwable[] sameSite = new Throwable[2];
@@ -124,16 +123,23 @@ final class CallerCapture {
             Throwable otherSite = new Throwable();
             StackTraceElement[] trace = sameSite[0].getStackTrace();
             int count = depth(sameSite[0]);
-            if (count != trace.length || count == 0 || count > CHUNK) {
+            if (count != trace.length || count == 0) {
                 return false;
             }
-            Object[] classes = (Object[]) ((Object[]) backtrace.get(sameSite[0]))[CLASSES];
+            Object[] chunk = (Object[]) backtrace.get(sameSite[0]);
             for (int i = 0; i < count; i++) {
-                if (!((Class<?>) classes[i]).getName().equals(trace[i].getClassName())) {
+                chunk = chunkOf(chunk, i);
+                Object[] classes = (Object[]) chunk[CLASSES];
+                if (classes.length != CHUNK || !((Class<?>) classes[i % CHUNK]).getName().equals(trace[i].getClassName())) {
                     return false;
                 }
             }
             return site(sameSite[0]) == site(sameSite[1]) && site(sameSite[0]) != site(otherSite);
+        }
+
+        /** The chunk holding frame {@code i}, given the one that held frame {@code i - 1}: the next one second to last. */
+        private static Object[] chunkOf(Object[] previous, int i) {
+            return i % CHUNK == 0 && i > 0 ? (Object[]) previous[previous.length - 2] : previous;
         }
 
         private long site(Throwable thrown) {
