@@ -56,6 +56,20 @@ final class EventRing {
         return true;
     }
 
+    /**
+     * Whether a quarter of the ring or more waits for the consumer. Reads the consumer's position
+     * only once the last one seen is that far behind: once a quarter lap while the consumer keeps
+     * up, on every call while it lags.
+     */
+    boolean backlogged() {
+        long claimed = positions.get(CLAIMED);
+        if (claimed - consumedSeen < slots.length / 4) {
+            return false;
+        }
+        consumedSeen = positions.get(CONSUMED);
+        return claimed - consumedSeen >= slots.length / 4;
+    }
+
     /** The next slot to consume once its producer has filled it, or {@code null}; only the consumer calls this. */
     EventSlot next() {
         long sequence = positions.get(CONSUMED);

@@ -106,7 +106,8 @@ public final class Recorder implements AttemptSink {
         EventRing events = ring != null ? ring : start();
         if (events == null || !events.offer(attempt)) {
             droppedAtRing.incrementAndGet();
-        } else if (idle) {
+        } else if (idle || events.backlogged()) {
+            // a burst may fill the ring between two of the recorder's polls
             LockSupport.unpark(thread);
         }
     }

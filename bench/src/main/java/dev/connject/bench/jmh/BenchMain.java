@@ -38,7 +38,9 @@ public final class BenchMain {
         Collection<RunResult> results = new Runner(common(HookPathBenchmark.class.getName())
                 .jvmArgsAppend("--patch-module", "java.base=" + bootClasses,
                         "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED",
-                        "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED")
+                        "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+                        // as the agent opens it to itself, for reading callers from backtraces
+                        "--add-opens", "java.base/java.lang=ALL-UNNAMED")
                 .build()).run();
         System.out.printf("%nhook path, per connect (HookPathBenchmark):%n");
         for (RunResult result : results) {
