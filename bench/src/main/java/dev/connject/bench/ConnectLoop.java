@@ -1,6 +1,8 @@
 package dev.connject.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -11,8 +13,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A loopback connect-and-close loop, the workload of the whole-process benchmark: warms up, then
- * times a number of connects and prints the mean in nanoseconds and the process's peak resident
- * memory. With a rate, it paces itself to that many connects a second; with {@code -Dbench.depth=N},
+ * times a number of connects and prints the mean in nanoseconds, the CPU time all of the process's
+ * threads spent meanwhile, per connect, and the process's peak resident memory. With a rate, it paces itself to that many connects a second; with {@code -Dbench.depth=N},
  * it connects from N frames below {@code main}, as a service's request threads do from deep stacks.
  *
  * <p>Usage: {@code ConnectLoop WARM_UP MEASURED [CONNECTS_PER_SECOND]}.
@@ -40,11 +42,15 @@ public final class ConnectLoop {
         acceptor.setDaemon(true);
         acceptor.start();
         InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        OperatingSystemMXBean system = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         connect(target, warmUp, rate, depth);
         long start = System.nanoTime();
+        long cpuStart = system.getProcessCpuTime();
         connect(target, measured, rate, depth);
+        long cpu = system.getProcessCpuTime() - cpuStart;
         long elapsed = System.nanoTime() - start;
-        System.out.println("ns_per_connect=" + elapsed / measured + " peak_rss_kb=" + peakResidentKilobytes());
+        System.out.println("ns_per_connect=" + elapsed / measured + " cpu_ns_per_connect=" + cpu / measured
+                + " peak_rss_kb=" + peakResidentKilobytes());
     }
 
     private static void connect(InetSocketAddress target, int count, long rate, int depth) throws IOException {

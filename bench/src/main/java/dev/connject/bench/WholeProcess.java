@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The whole-process benchmark: whole JVMs, with and without the agent, on the same workloads,
@@ -69,20 +70,23 @@ public final class WholeProcess {
         List<String> deepJsonl = new ArrayList<>(configurations.get("connject, JSONL sink"));
         deepJsonl.add(DEEP_STACK);
         configurations.put(DEEP + "connject, JSONL sink", deepJsonl);
-        Map<String, Long> medians = interleaved(configurations, runs, jsonl, arguments -> field(
-                runJava(arguments, "dev.connject.bench.ConnectLoop", Integer.toString(WARM_UP), Integer.toString(MEASURED)),
-                "ns_per_connect"));
+        Map<String, long[]> medians = interleaved(configurations, runs, jsonl, arguments -> {
+            String line = runJava(arguments, "dev.connject.bench.ConnectLoop", Integer.toString(WARM_UP),
+                    Integer.toString(MEASURED));
+            return new long[] {field(line, "ns_per_connect"), field(line, "cpu_ns_per_connect")};
+        });
         System.out.printf("%nloopback connect+close, %,d measured after %,d warm-up, median of %d interleaved runs:%n",
                 MEASURED, WARM_UP, runs);
-        System.out.printf("  %-56s %12s %10s%n", "configuration", "ns/connect", "ratio");
-        for (Map.Entry<String, Long> result : medians.entrySet()) {
-            long reference = medians.get(result.getKey().contains("JFR") ? "no agent, JFR recording"
+        System.out.printf("  %-52s %11s %7s %11s %7s%n", "configuration", "ns/connect", "ratio", "CPU ns", "ratio");
+        for (Map.Entry<String, long[]> result : medians.entrySet()) {
+            long[] reference = medians.get(result.getKey().contains("JFR") ? "no agent, JFR recording"
                     : result.getKey().startsWith(DEEP) ? DEEP + "no agent" : "no agent");
-            System.out.printf("  %-56s %,12d %10.3f%n", result.getKey(), result.getValue(),
-                    (double) result.getValue() / reference);
+            long[] measured = result.getValue();
+            System.out.printf("  %-52s %,11d %7.3f %,11d %7.3f%n", result.getKey(), measured[0],
+                    (double) measured[0] / reference[0], measured[1], (double) measured[1] / reference[1]);
         }
         System.out.println("  (the ratio of a JFR configuration is to 'no agent, JFR recording', of a deep one to '"
-                + DEEP + "no agent')");
+                + DEEP + "no agent'; CPU: the time all the process's threads spent, per connect)");
     }
 
     private void startUp() throws Exception {
@@ -92,27 +96,27 @@ public final class WholeProcess {
         configurations.put("a no-op agent", List.of("-javaagent:" + noopAgent));
         configurations.put("connject, no options", List.of(javaagent(null)));
         configurations.put("connject, a rules file", List.of(javaagent("rules=" + rules)));
-        Map<String, Long> medians = interleaved(configurations, STARTS, null, arguments -> {
+        Map<String, long[]> medians = interleaved(configurations, STARTS, null, arguments -> {
             long start = System.nanoTime();
             runJava(arguments, "dev.connject.bench.Trivial");
-            return TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
+            return new long[] {TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start)};
         });
         System.out.printf("%nstart-up of a trivial JVM, median of %d interleaved runs:%n", STARTS);
-        for (Map.Entry<String, Long> result : medians.entrySet()) {
-            System.out.printf("  %-34s %8.1f ms   %+7.1f ms%n", result.getKey(), result.getValue() / 1000.0,
-                    (result.getValue() - medians.get("no agent")) / 1000.0);
+        for (Map.Entry<String, long[]> result : medians.entrySet()) {
+            System.out.printf("  %-34s %8.1f ms   %+7.1f ms%n", result.getKey(), result.getValue()[0] / 1000.0,
+                    (result.getValue()[0] - medians.get("no agent")[0]) / 1000.0);
         }
     }
 
     private void residentMemory() throws Exception {
         Path jsonl = scratch.resolve("rss.jsonl");
-        Map<String, Long> medians = interleaved(recordingConfigurations(jsonl), runs, jsonl, arguments -> field(
-                runJava(arguments, "dev.connject.bench.ConnectLoop", "1000", "30000", "10000"), "peak_rss_kb"));
+        Map<String, long[]> medians = interleaved(recordingConfigurations(jsonl), runs, jsonl, arguments -> new long[] {
+            field(runJava(arguments, "dev.connject.bench.ConnectLoop", "1000", "30000", "10000"), "peak_rss_kb")});
         System.out.printf("%npeak resident memory, 10,000 connects a second for 3 s, median of %d interleaved runs:%n",
                 runs);
-        for (Map.Entry<String, Long> result : medians.entrySet()) {
-            System.out.printf("  %-34s %,10d KiB   %+7.1f MiB%n", result.getKey(), result.getValue(),
-                    (result.getValue() - medians.get("no agent")) / 1024.0);
+        for (Map.Entry<String, long[]> result : medians.entrySet()) {
+            System.out.printf("  %-34s %,10d KiB   %+7.1f MiB%n", result.getKey(), result.getValue()[0],
+                    (result.getValue()[0] - medians.get("no agent")[0]) / 1024.0);
         }
     }
 
@@ -129,13 +133,14 @@ public final class WholeProcess {
 
     /**
      * Measures each configuration {@code runs} times, the configurations taking turns so that a
-     * drift of the machine hits them alike, and returns each one's median.
+     * drift of the machine hits them alike, and returns the median of each of a configuration's
+     * measured values.
      *
      * @param scratchFile deleted before each run, or {@code null}
      */
-    private static Map<String, Long> interleaved(Map<String, List<String>> configurations, int runs, Path scratchFile,
-                                                 Measurement measurement) throws Exception {
-        Map<String, List<Long>> results = new LinkedHashMap<>();
+    private static Map<String, long[]> interleaved(Map<String, List<String>> configurations, int runs,
+                                                   Path scratchFile, Measurement measurement) throws Exception {
+        Map<String, List<long[]>> results = new LinkedHashMap<>();
         for (int run = 0; run < runs; run++) {
             for (Map.Entry<String, List<String>> configuration : configurations.entrySet()) {
                 if (scratchFile != null) {
@@ -145,15 +150,22 @@ public final class WholeProcess {
                         .add(measurement.measure(configuration.getValue()));
             }
         }
-        Map<String, Long> medians = new LinkedHashMap<>();
-        results.forEach((configuration, values) -> medians.put(configuration, median(values)));
+        Map<String, long[]> medians = new LinkedHashMap<>();
+        results.forEach((configuration, values) -> {
+            long[] median = new long[values.get(0).length];
+            for (int i = 0; i < median.length; i++) {
+                int value = i;
+                median[i] = median(values.stream().map(measured -> measured[value]).collect(Collectors.toList()));
+            }
+            medians.put(configuration, median);
+        });
         return medians;
     }
 
-    /** One run of one configuration, given its JVM arguments. */
+    /** One run of one configuration, given its JVM arguments: the values it measured. */
     @FunctionalInterface
     private interface Measurement {
-        long measure(List<String> jvmArguments) throws Exception;
+        long[] measure(List<String> jvmArguments) throws Exception;
     }
 
     private String javaagent(String options) {

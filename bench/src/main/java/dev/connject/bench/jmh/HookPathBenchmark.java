@@ -54,10 +54,10 @@ public class HookPathBenchmark {
      * Where events go: {@code none} (the recorder counts them, the default), {@code jsonl} (a JSON
      * Lines file, every caller read), {@code jsonl-failures} (the same with {@code record.caller:
      * failures}), {@code jfr} (no sink, a JFR recording of {@code dev.connject.Connect} running),
-     * or {@code discard}: no recorder at all, so that the hooks and the rules' decision are
+     * {@code jfr-failures} (the same with {@code record.caller: failures}), or {@code discard}: no recorder at all, so that the hooks and the rules' decision are
      * measured alone and recording's share is the difference.
      */
-    @Param({"none", "discard", "jsonl", "jsonl-failures", "jfr"})
+    @Param({"none", "discard", "jsonl", "jsonl-failures", "jfr", "jfr-failures"})
     public String sink;
 
     private ServerSocketChannel server;
@@ -83,13 +83,15 @@ public class HookPathBenchmark {
         local = (InetSocketAddress) channel.getLocalAddress();
         InternalErrors errors = new InternalErrors();
         Recording recording = Recording.defaults();
+        Recording.Callers callers = sink.endsWith("-failures") ? Recording.Callers.FAILURES : Recording.Callers.ALL;
         if (sink.startsWith("jsonl")) {
             Path file = Files.createTempFile("connject-bench", ".jsonl");
-            recording = new Recording(recording.log(), Optional.of(file), 0, 0, false, 0,
-                    sink.equals("jsonl") ? Recording.Callers.ALL : Recording.Callers.FAILURES, 1.0);
+            recording = new Recording(recording.log(), Optional.of(file), 0, 0, false, 0, callers, 1.0);
+        } else if (sink.startsWith("jfr")) {
+            recording = new Recording(recording.log(), Optional.empty(), 0, 0, true, 0, callers, 1.0);
         }
         recorder = new Recorder(recording, errors);
-        if (sink.equals("jfr")) {
+        if (sink.startsWith("jfr")) {
             jfrRecording = new jdk.jfr.Recording();
             jfrRecording.enable("dev.connject.Connect");
             jfrRecording.setToDisk(true);
