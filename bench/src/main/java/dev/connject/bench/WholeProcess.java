@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * runs interleaved so that a drift of the machine hits every configuration alike, medians
  * compared. Prints connject's costs as ratios to the same run without it:
  * <ul>
- *   <li>a loopback connect-and-close loop, recording with each sink, and from a deep stack;</li>
+ *   <li>a loopback connect-and-close loop, recording with each sink, and from a deep stack, in wall
+ *       time and in the CPU time of all the process's threads;</li>
  *   <li>the start of a trivial JVM;</li>
  *   <li>peak resident memory while tracing 10,000 connects a second.</li>
  * </ul>
