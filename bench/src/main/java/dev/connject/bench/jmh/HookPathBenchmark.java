@@ -54,8 +54,9 @@ public class HookPathBenchmark {
      * Where events go: {@code none} (the recorder counts them, the default), {@code jsonl} (a JSON
      * Lines file, every caller read), {@code jsonl-failures} (the same with {@code record.caller:
      * failures}), {@code jfr} (no sink, a JFR recording of {@code dev.connject.Connect} running),
-     * {@code jfr-failures} (the same with {@code record.caller: failures}), or {@code discard}: no recorder at all, so that the hooks and the rules' decision are
-     * measured alone and recording's share is the difference.
+     * {@code jfr-failures} (the same with {@code record.caller: failures}), or {@code discard}: no
+     * recorder at all, so that the hooks and the rules' decision are measured alone and
+     * recording's share is the difference.
      */
     @Param({"none", "discard", "jsonl", "jsonl-failures", "jfr", "jfr-failures"})
     public String sink;
@@ -89,14 +90,14 @@ public class HookPathBenchmark {
             recording = new Recording(recording.log(), Optional.of(file), 0, 0, false, 0, callers, 1.0);
         } else if (sink.startsWith("jfr")) {
             recording = new Recording(recording.log(), Optional.empty(), 0, 0, true, 0, callers, 1.0);
-        }
-        recorder = new Recorder(recording, errors);
-        if (sink.startsWith("jfr")) {
             jfrRecording = new jdk.jfr.Recording();
             jfrRecording.enable("dev.connject.Connect");
             jfrRecording.setToDisk(true);
             jfrRecording.setDestination(Files.createTempFile("connject-bench", ".jfr"));
             jfrRecording.start();
+        }
+        recorder = new Recorder(recording, errors);
+        if (jfrRecording != null) {
             recorder.followJfr();
         }
         tracker = new AttemptTracker(errors, ConnectPolicy.NONE, sink.equals("discard") ? new Discard() : recorder);
@@ -122,8 +123,8 @@ public class HookPathBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        // a ring that fills while the recorder's thread waits for its next poll refuses events,
-        // and a refused event costs less than a handed-off one: the share is printed beside the time
+        // a file sink cannot keep up with this loop, so the ring refuses events, and a refused event
+        // costs less than a handed-off one: the share is printed beside the time
         System.out.printf("%nrecorder: %,d attempts, dropped %s%n", recorder.attempts(), recorder.dropped());
         recorder.close();
         if (jfrRecording != null) {
