@@ -22,7 +22,8 @@ final class EventRing {
     private final int mask;
     private final AtomicLongArray positions = new AtomicLongArray(CONSUMED + 8);
     /**
-     * The consumer's position as a producer last read it, re-read only when the ring looks full.
+     * The consumer's position as a producer last read it, re-read only when it looks a given
+     * distance behind ({@link #behind}).
      * It only ever holds values the position had, which only grows: stale, it is a lower bound.
      */
     private long consumedSeen;
@@ -43,11 +44,8 @@ final class EventRing {
         long sequence;
         do {
             sequence = positions.get(CLAIMED);
-            if (sequence - consumedSeen >= slots.length) {
-                consumedSeen = positions.get(CONSUMED);
-                if (sequence - consumedSeen >= slots.length) {
-                    return false;
-                }
+            if (behind(sequence, slots.length)) {
+                return false;
             }
         } while (!positions.compareAndSet(CLAIMED, sequence, sequence + 1));
         EventSlot slot = slots[(int) (sequence & mask)];
@@ -57,17 +55,23 @@ final class EventRing {
     }
 
     /**
-     * Whether a quarter of the ring or more waits for the consumer. Reads the consumer's position
-     * only once the last one seen is that far behind: once a quarter lap while the consumer keeps
-     * up, on every call while it lags.
+     * Whether a quarter of the ring or more waits for the consumer: once a quarter lap while the
+     * consumer keeps up, on every call while it lags, a producer reads the consumer's position.
      */
     boolean backlogged() {
-        long claimed = positions.get(CLAIMED);
-        if (claimed - consumedSeen < slots.length / 4) {
+        return behind(positions.get(CLAIMED), slots.length / 4);
+    }
+
+    /**
+     * Whether the consumer is at least {@code distance} behind {@code claimed}. Its position is
+     * read only when the last one seen is that far behind, since it is written on another core.
+     */
+    private boolean behind(long claimed, int distance) {
+        if (claimed - consumedSeen < distance) {
             return false;
         }
         consumedSeen = positions.get(CONSUMED);
-        return claimed - consumedSeen >= slots.length / 4;
+        return claimed - consumedSeen >= distance;
     }
 
     /** The next slot to consume once its producer has filled it, or {@code null}; only the consumer calls this. */
