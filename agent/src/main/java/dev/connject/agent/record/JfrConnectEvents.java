@@ -4,6 +4,7 @@ import dev.connject.agent.attempt.ConnectAttempt;
 import dev.connject.agent.attempt.Syscall;
 import dev.connject.agent.platform.PlatformErrnos;
 import dev.connject.agent.safety.InternalErrors;
+import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
 import jdk.jfr.Recording;
@@ -11,8 +12,9 @@ import jdk.jfr.RecordingState;
 
 /**
  * Commits {@code dev.connject.Connect} JFR events on the connecting thread, so that JFR shows
- * them on that thread. It follows JFR's recordings, so that outside one a connect costs one
- * flag read and nothing is captured for JFR; a runtime without {@code jdk.jfr} gets {@link #NONE}.
+ * them on that thread. It follows JFR's recordings, so that outside one, or in recordings that
+ * leave the event off, a connect costs a flag read or two and nothing is captured for JFR; a
+ * runtime without {@code jdk.jfr} gets {@link #NONE}.
  */
 abstract class JfrConnectEvents {
 
@@ -33,7 +35,7 @@ abstract class JfrConnectEvents {
 
     abstract void commit(ConnectAttempt attempt);
 
-    /** Whether a JFR recording is running, as last seen. */
+    /** Whether a running JFR recording takes {@code dev.connject.Connect} events. */
     abstract boolean recording();
 
     /** Starts following JFR's recordings. Loads part of JFR, so it is kept off the application's start-up. */
@@ -50,6 +52,8 @@ abstract class JfrConnectEvents {
 
         private final InternalErrors errors;
         private volatile boolean recording;
+        /** Set before {@link #recording} is first true: asking for it earlier would start JFR's metadata. */
+        private EventType type;
         private Outcomes outcomes;
 
         Committing(InternalErrors errors) {
@@ -58,7 +62,7 @@ abstract class JfrConnectEvents {
 
         @Override
         boolean recording() {
-            return recording;
+            return recording && type.isEnabled();
         }
 
         @Override
@@ -70,8 +74,12 @@ abstract class JfrConnectEvents {
         @Override
         public void recordingStateChanged(Recording changed) {
             // asking FlightRecorder for its recordings would start JFR when it is not running yet
-            recording = FlightRecorder.isInitialized() && FlightRecorder.getFlightRecorder().getRecordings().stream()
-                    .anyMatch(running -> running.getState() == RecordingState.RUNNING);
+            boolean running = FlightRecorder.isInitialized() && FlightRecorder.getFlightRecorder().getRecordings()
+                    .stream().anyMatch(any -> any.getState() == RecordingState.RUNNING);
+            if (running && type == null) {
+                type = EventType.getEventType(ConnectJfrEvent.class);
+            }
+            recording = running;
         }
 
         @Override
