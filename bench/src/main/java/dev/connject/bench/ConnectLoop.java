@@ -1,6 +1,7 @@
 package dev.connject.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.ThreadMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -14,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A loopback connect-and-close loop, the workload of the whole-process benchmark: warms up, then
  * times a number of connects and prints the mean in nanoseconds, the CPU time all of the process's
- * threads spent meanwhile, per connect, and the process's peak resident memory. With a rate, it
+ * threads spent meanwhile and the bytes they allocated, per connect, and the process's peak resident memory. With a rate, it
  * paces itself to that many connects a second; with {@code -Dbench.depth=N}, it connects from N
  * frames below {@code main}, as a service's request threads do from deep stacks.
  *
@@ -47,11 +48,13 @@ public final class ConnectLoop {
         connect(target, warmUp, rate, depth);
         long start = System.nanoTime();
         long cpuStart = system.getProcessCpuTime();
+        long allocatedStart = allocatedBytes();
         connect(target, measured, rate, depth);
+        long allocated = allocatedBytes() - allocatedStart;
         long cpu = system.getProcessCpuTime() - cpuStart;
         long elapsed = System.nanoTime() - start;
         System.out.println("ns_per_connect=" + elapsed / measured + " cpu_ns_per_connect=" + cpu / measured
-                + " peak_rss_kb=" + peakResidentKilobytes());
+                + " bytes_per_connect=" + allocated / measured + " peak_rss_kb=" + peakResidentKilobytes());
     }
 
     private static void connect(InetSocketAddress target, int count, long rate, int depth) throws IOException {
@@ -74,6 +77,16 @@ public final class ConnectLoop {
                 }
             }
         }
+    }
+
+    /** What the threads alive now have allocated on the heap, all told. */
+    private static long allocatedBytes() {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (long allocated : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            total += Math.max(0, allocated);
+        }
+        return total;
     }
 
     private static long peakResidentKilobytes() throws IOException {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The whole-process benchmark: whole JVMs, with and without the agent, on the same workloads,
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
  *   <li>a loopback connect-and-close loop, recording with each sink, and from a deep stack, in wall
  *       time and in the CPU time of all the process's threads;</li>
  *   <li>the start of a trivial JVM;</li>
- *   <li>peak resident memory while tracing 10,000 connects a second.</li>
+ *   <li>peak resident memory while tracing 10,000 connects a second, and the heap allocated per
+ *       connect.</li>
  * </ul>
  * Usage: {@code WholeProcess AGENT_JAR NOOP_AGENT_JAR BENCH_JAR [JAVA] [RUNS]}.
  */
@@ -32,6 +34,7 @@ public final class WholeProcess {
     /** Connects made 150 frames below main, where a Throwable's backtrace costs more than a stack walk. */
     private static final String DEEP = "150 frames deep: ";
     private static final String DEEP_STACK = "-Dbench.depth=150";
+    private static final String SIZED_HEAP = "64m";
 
     private final Path agent;
     private final Path noopAgent;
@@ -54,9 +57,23 @@ public final class WholeProcess {
                 arguments.length > 3 ? arguments[3] : "java", arguments.length > 4 ? Integer.parseInt(arguments[4]) : 7);
         System.out.println("whole-process benchmark: " + bench.javaVersion() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores");
-        bench.connectLoop();
-        bench.startUp();
-        bench.residentMemory();
+        try {
+            bench.connectLoop();
+            bench.startUp();
+            bench.residentMemory();
+        } finally {
+            bench.deleteScratch();
+        }
+    }
+
+    /** The runs' event files and recordings grow to gigabytes: none is kept. */
+    private void deleteScratch() throws IOException {
+        try (Stream<Path> files = Files.list(scratch)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(scratch);
     }
 
     private void connectLoop() throws Exception {
@@ -109,15 +126,40 @@ public final class WholeProcess {
         }
     }
 
+    /**
+     * Peak resident memory twice: with the JVM's default heap for 3 s, where what the run allocates
+     * decides how much of the young generation is touched before a collection; and with a heap
+     * sized at {@value #SIZED_HEAP}, as a service's is, for 10 s, long enough for every
+     * configuration to touch all of it, so that what remains is connject's own memory.
+     */
     private void residentMemory() throws Exception {
         Path jsonl = scratch.resolve("rss.jsonl");
-        Map<String, long[]> medians = interleaved(recordingConfigurations(jsonl), runs, jsonl, arguments -> new long[] {
-            field(runJava(arguments, "dev.connject.bench.ConnectLoop", "1000", "30000", "10000"), "peak_rss_kb")});
-        System.out.printf("%npeak resident memory, 10,000 connects a second for 3 s, median of %d interleaved runs:%n",
-                runs);
+        Map<String, List<String>> configurations = recordingConfigurations(jsonl);
+        printMemory("default heap, 10,000 connects a second for 3 s",
+                interleaved(configurations, runs, jsonl, arguments -> memory(arguments, 30_000)));
+        Map<String, List<String>> sized = new LinkedHashMap<>();
+        configurations.forEach((name, arguments) -> {
+            List<String> withHeap = new ArrayList<>(List.of("-Xms" + SIZED_HEAP, "-Xmx" + SIZED_HEAP));
+            withHeap.addAll(arguments);
+            sized.put(name, withHeap);
+        });
+        printMemory("heap of " + SIZED_HEAP + ", 10,000 connects a second for 10 s",
+                interleaved(sized, runs, jsonl, arguments -> memory(arguments, 100_000)));
+    }
+
+    private long[] memory(List<String> arguments, int connects) throws Exception {
+        String line = runJava(arguments, "dev.connject.bench.ConnectLoop", "1000", Integer.toString(connects), "10000");
+        return new long[] {field(line, "peak_rss_kb"), field(line, "bytes_per_connect")};
+    }
+
+    private void printMemory(String workload, Map<String, long[]> medians) {
+        System.out.printf("%npeak resident memory and heap allocated by all threads, %s, median of %d interleaved runs:%n",
+                workload, runs);
+        long[] reference = medians.get("no agent");
         for (Map.Entry<String, long[]> result : medians.entrySet()) {
-            System.out.printf("  %-34s %,10d KiB   %+7.1f MiB%n", result.getKey(), result.getValue()[0],
-                    (result.getValue()[0] - medians.get("no agent")[0]) / 1024.0);
+            long[] measured = result.getValue();
+            System.out.printf("  %-34s %,10d KiB   %+7.1f MiB   %,6d B/connect   %+6d B%n", result.getKey(), measured[0],
+                    (measured[0] - reference[0]) / 1024.0, measured[1], measured[1] - reference[1]);
         }
     }
 

@@ -461,9 +461,13 @@ public final class AttemptTracker extends ConnjectDispatcher {
         }
     }
 
-    /** Connected at once: the JDK reads the local address next, before its API call returns, and its answer is taken. */
+    /**
+     * Connected at once: the JDK reads the local address next, before its API call returns, and its
+     * answer is taken if wanted. When it is not, the JDK's answer is left alone, and the JIT can
+     * still do without allocating it where the JDK only reads its port.
+     */
     private void connected(ConnectAttempt attempt) {
-        attempt.localFromJdk = true;
+        attempt.localFromJdk = sink.wantsLocalAddress();
     }
 
     private void local(ConnectAttempt attempt) {

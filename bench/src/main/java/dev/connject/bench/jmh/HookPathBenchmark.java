@@ -71,6 +71,8 @@ public class HookPathBenchmark {
     private Recorder recorder;
     private AttemptTracker tracker;
     private jdk.jfr.Recording jfrRecording;
+    /** The JSON Lines file or the JFR recording's file: gigabytes after a trial, so deleted after it. */
+    private Path written;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -86,14 +88,15 @@ public class HookPathBenchmark {
         Recording recording = Recording.defaults();
         Recording.Callers callers = sink.endsWith("-failures") ? Recording.Callers.FAILURES : Recording.Callers.ALL;
         if (sink.startsWith("jsonl")) {
-            Path file = Files.createTempFile("connject-bench", ".jsonl");
-            recording = new Recording(recording.log(), Optional.of(file), 0, 0, false, 0, callers, 1.0);
+            written = Files.createTempFile("connject-bench", ".jsonl");
+            recording = new Recording(recording.log(), Optional.of(written), 0, 0, false, 0, callers, 1.0);
         } else if (sink.startsWith("jfr")) {
             recording = new Recording(recording.log(), Optional.empty(), 0, 0, true, 0, callers, 1.0);
             jfrRecording = new jdk.jfr.Recording();
             jfrRecording.enable("dev.connject.Connect");
             jfrRecording.setToDisk(true);
-            jfrRecording.setDestination(Files.createTempFile("connject-bench", ".jfr"));
+            written = Files.createTempFile("connject-bench", ".jfr");
+            jfrRecording.setDestination(written);
             jfrRecording.start();
         }
         recorder = new Recorder(recording, errors);
@@ -129,6 +132,9 @@ public class HookPathBenchmark {
         recorder.close();
         if (jfrRecording != null) {
             jfrRecording.close();
+        }
+        if (written != null) {
+            Files.deleteIfExists(written);
         }
         channel.close();
         server.close();
