@@ -15,9 +15,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A loopback connect-and-close loop, the workload of the whole-process benchmark: warms up, then
  * times a number of connects and prints the mean in nanoseconds, the CPU time all of the process's
- * threads spent meanwhile and the bytes they allocated, per connect, and the process's peak resident memory. With a rate, it
- * paces itself to that many connects a second; with {@code -Dbench.depth=N}, it connects from N
- * frames below {@code main}, as a service's request threads do from deep stacks.
+ * threads spent meanwhile and the heap they allocated, per connect, and the process's peak
+ * resident memory. With a rate, it paces itself to that many connects a second; with
+ * {@code -Dbench.depth=N}, it connects from N frames below {@code main}, as a service's request
+ * threads do from deep stacks.
  *
  * <p>Usage: {@code ConnectLoop WARM_UP MEASURED [CONNECTS_PER_SECOND]}.
  */

@@ -129,8 +129,8 @@ public final class WholeProcess {
     /**
      * Peak resident memory twice: with the JVM's default heap for 3 s, where what the run allocates
      * decides how much of the young generation is touched before a collection; and with a heap
-     * sized at {@value #SIZED_HEAP}, as a service's is, for 10 s, long enough for every
-     * configuration to touch all of it, so that what remains is connject's own memory.
+     * sized at {@value #SIZED_HEAP}, as a service's is, for 10 s, long enough for several young
+     * collections in every configuration, so that what remains is mostly connject's own memory.
      */
     private void residentMemory() throws Exception {
         Path jsonl = scratch.resolve("rss.jsonl");
@@ -153,13 +153,13 @@ public final class WholeProcess {
     }
 
     private void printMemory(String workload, Map<String, long[]> medians) {
-        System.out.printf("%npeak resident memory and heap allocated by all threads, %s, median of %d interleaved runs:%n",
-                workload, runs);
+        System.out.printf("%npeak resident memory and heap allocated by all threads, %s, "
+                + "median of %d interleaved runs:%n", workload, runs);
         long[] reference = medians.get("no agent");
         for (Map.Entry<String, long[]> result : medians.entrySet()) {
             long[] measured = result.getValue();
-            System.out.printf("  %-34s %,10d KiB   %+7.1f MiB   %,6d B/connect   %+6d B%n", result.getKey(), measured[0],
-                    (measured[0] - reference[0]) / 1024.0, measured[1], measured[1] - reference[1]);
+            System.out.printf("  %-34s %,10d KiB   %+7.1f MiB   %,6d B/connect   %+6d B%n", result.getKey(),
+                    measured[0], (measured[0] - reference[0]) / 1024.0, measured[1], measured[1] - reference[1]);
         }
     }
 
