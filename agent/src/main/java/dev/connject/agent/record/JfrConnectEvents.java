@@ -84,13 +84,10 @@ abstract class JfrConnectEvents {
 
         @Override
         void commit(ConnectAttempt attempt) {
-            if (!recording) {
+            if (!recording()) {
                 return;
             }
             ConnectJfrEvent event = new ConnectJfrEvent();
-            if (!event.isEnabled()) {
-                return;
-            }
             try {
                 fill(event, attempt);
                 event.commit();
