@@ -1,6 +1,9 @@
 package dev.connject.config;
 
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,12 +35,23 @@ public final class RulesLoader {
         refuseIfWritableByOthers(file);
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytesOf(file))).toString();
         } catch (CharacterCodingException e) {
             throw new InvalidRulesException(List.of(new Problem(file.toString(), 1, 1,
                     "not UTF-8 text; save the file as UTF-8")));
         }
         return RulesReader.read(text, file.toString(), Optional.ofNullable(file.toAbsolutePath().getParent()));
+    }
+
+    /**
+     * Reads through {@code java.io}: on JDK 25, {@code Files.readString} loads
+     * {@code SocketChannelImpl}, and when the agent reads its rules before its hooks are in place,
+     * the hooks must then retransform that class, which costs the JVM's start about 20 ms.
+     */
+    private static byte[] bytesOf(Path file) throws IOException {
+        try (InputStream in = new FileInputStream(file.toFile())) {
+            return in.readAllBytes();
+        }
     }
 
     /**
