@@ -62,8 +62,7 @@ final class JsonLine {
         first = false;
         put('"');
         ascii(name);
-        put('"');
-        put(':');
+        ascii("\":");
         return this;
     }
 
@@ -232,10 +231,20 @@ final class JsonLine {
         }
     }
 
+    /**
+     * Copies the characters' low bytes in one go, not one {@code put} each. C2 compiles the writing
+     * of a whole line as one method, inlining what it can: with a loop for each key and literal,
+     * that compilation took 26 MB of native memory (JDK 25), which then stays resident; with
+     * copies, 17 MB ({@code jcmd PID Compiler.memory}).
+     */
+    @SuppressWarnings("deprecation")
     private void ascii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            put(text.charAt(i));
+        int count = text.length();
+        if (length + count > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + count));
         }
+        text.getBytes(0, count, bytes, length);
+        length += count;
     }
 
     private void reverse(int from, int to) {
