@@ -46,7 +46,7 @@ public final class RulesLoader {
     /**
      * Reads through {@code java.io}: on JDK 25, {@code Files.readString} loads
      * {@code SocketChannelImpl}, and when the agent reads its rules before its hooks are in place,
-     * the hooks must then retransform that class, which costs the JVM's start about 20 ms.
+     * the hooks must then retransform that class, which costs the JVM's start about 25 ms.
      */
     private static byte[] bytesOf(Path file) throws IOException {
         try (InputStream in = new FileInputStream(file.toFile())) {

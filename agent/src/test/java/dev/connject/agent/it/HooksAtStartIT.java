@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Loaded at the JVM's start, connject weaves its advice into the JDK's connect classes as they
- * load. Retransforming one that is already loaded costs the start about 20 ms (JDK 25,
+ * load. Retransforming one that is already loaded costs the start about 25 ms (JDK 25,
  * {@code SocketChannelImpl}), so nothing connject does before its hooks are in place, reading the
  * rules file included, may load one of them.
  */
@@ -27,7 +27,8 @@ class HooksAtStartIT {
     @MethodSource("dev.connject.testkit.Jdks#forJUnit")
     void readingTheRulesFileRetransformsNoClass(Jdk jdk, @TempDir Path directory) throws IOException {
         Path rules = directory.resolve("rules.yaml");
-        Files.writeString(rules, "version: 1\nrules:\n  - name: refused\n    match:\n      port: 9\n    fault:\n      errno: ECONNREFUSED\n");
+        Files.writeString(rules, "version: 1\nrules:\n"
+                + "  - name: refused\n    match:\n      port: 9\n    fault:\n      errno: ECONNREFUSED\n");
         Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-------"));
         Path classLog = directory.resolve("classes.log");
 
