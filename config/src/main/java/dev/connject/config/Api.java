@@ -1,7 +1,7 @@
 package dev.connject.config;
 
 /** The JDK API through which an application connects. */
-public enum Api {
+public enum Api implements YamlNamed {
     /** {@code java.net.Socket}, and everything built on it such as {@code HttpURLConnection}. */
     SOCKET,
     /** {@code SocketChannel}, including its {@code socket()} adaptor and {@code HttpClient}. */
@@ -13,7 +13,7 @@ public enum Api {
 
     private final String yamlName = name().toLowerCase(java.util.Locale.ROOT);
 
-    /** The name used in rules files and events. */
+    @Override
     public String yamlName() {
         return yamlName;
     }

@@ -1,7 +1,7 @@
 package dev.connject.config;
 
 /** When an injected errno reaches the application. */
-public enum Delivery {
+public enum Delivery implements YamlNamed {
     /** Asynchronous for errors that come from the network on a non-blocking socket, synchronous otherwise. */
     AUTO,
     /** connect(2) itself fails. */
@@ -9,7 +9,7 @@ public enum Delivery {
     /** connect(2) says EINPROGRESS and the error arrives through {@code SO_ERROR}. */
     ASYNC;
 
-    /** The name used in rules files. */
+    @Override
     public String yamlName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

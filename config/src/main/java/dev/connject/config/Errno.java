@@ -5,10 +5,16 @@ package dev.connject.config;
  * and EHOSTUNREACH, ECONNRESET and ENOENT. Only names live here; numbers and messages are the
  * running platform's and are looked up where the fault is applied.
  */
-public enum Errno {
+public enum Errno implements YamlNamed {
     EACCES, EPERM, EADDRINUSE, EADDRNOTAVAIL, EAFNOSUPPORT, EAGAIN, EALREADY, EBADF,
     ECONNREFUSED, EFAULT, EINPROGRESS, EINTR, EISCONN, ENETUNREACH, ENOTSOCK, EPROTOTYPE,
     ETIMEDOUT, EHOSTUNREACH, ECONNRESET, ENOENT;
+
+    /** Errnos are written as C names them. */
+    @Override
+    public String yamlName() {
+        return name();
+    }
 
     /**
      * Whether a real network reports this error after connect(2) has said EINPROGRESS, through

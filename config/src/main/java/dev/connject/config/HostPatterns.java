@@ -2,6 +2,7 @@ package dev.connject.config;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -32,16 +33,22 @@ final class HostPatterns {
             return block(text, text.substring(0, slash), text.substring(slash + 1));
         }
         if (text.indexOf(':') >= 0 || DOTTED.matcher(text).matches()) {
-            byte[] address = AddressLiteral.parse(text).orElseThrow(() -> new IllegalArgumentException(
-                    "bad " + family(text) + " address '" + text + "'"));
-            return addresses(text, address, address.length * 8);
+            Optional<byte[]> address = AddressLiteral.parse(text);
+            if (address.isEmpty()) {
+                throw new IllegalArgumentException("bad " + family(text) + " address '" + text + "'");
+            }
+            return addresses(text, address.get(), address.get().length * 8);
         }
         return name(text);
     }
 
     private static HostPattern block(String text, String addressText, String prefixText) {
-        byte[] address = AddressLiteral.parse(addressText).orElseThrow(() -> new IllegalArgumentException(
-                "bad CIDR '" + text + "': '" + addressText + "' is not an IPv4 or IPv6 address"));
+        Optional<byte[]> parsed = AddressLiteral.parse(addressText);
+        if (parsed.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "bad CIDR '" + text + "': '" + addressText + "' is not an IPv4 or IPv6 address");
+        }
+        byte[] address = parsed.get();
         int bits = address.length * 8;
         if (!PREFIX.matcher(prefixText).matches() || Integer.parseInt(prefixText) > bits) {
             throw new IllegalArgumentException("bad CIDR '" + text + "': the prefix of an " + family(addressText)

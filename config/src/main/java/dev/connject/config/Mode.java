@@ -1,7 +1,7 @@
 package dev.connject.config;
 
 /** What matching rules do. */
-public enum Mode {
+public enum Mode implements YamlNamed {
     /** Matching rules inject their fault. */
     INJECT("inject"),
     /** Matching rules are recorded as would-be injections; no connect is changed. */
@@ -15,7 +15,7 @@ public enum Mode {
         this.yamlName = yamlName;
     }
 
-    /** The name used in rules files and events. */
+    @Override
     public String yamlName() {
         return yamlName;
     }

@@ -1,12 +1,12 @@
 package dev.connject.config;
 
 /** The transport of a connect. */
-public enum Protocol {
+public enum Protocol implements YamlNamed {
     TCP, UDP, UNIX;
 
     private final String yamlName = name().toLowerCase(java.util.Locale.ROOT);
 
-    /** The name used in rules files and events. */
+    @Override
     public String yamlName() {
         return yamlName;
     }

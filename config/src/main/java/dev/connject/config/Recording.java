@@ -37,7 +37,7 @@ public record Recording(EventLog log, Optional<Path> jsonl, long jsonlMax, int j
     }
 
     /** Level of the per-attempt log line. */
-    public enum EventLog {
+    public enum EventLog implements YamlNamed {
         OFF("off"), DEBUG("debug"), INFO("info");
 
         private final String yamlName;
@@ -46,6 +46,7 @@ public record Recording(EventLog log, Optional<Path> jsonl, long jsonlMax, int j
             this.yamlName = yamlName;
         }
 
+        @Override
         public String yamlName() {
             return yamlName;
         }
@@ -65,7 +66,7 @@ public record Recording(EventLog log, Optional<Path> jsonl, long jsonlMax, int j
      * Which attempts have their calling stack read ({@code record.caller}). Reading it is the
      * largest part of what recording costs a connect: a stack walk, about a kilobyte of garbage.
      */
-    public enum Callers {
+    public enum Callers implements YamlNamed {
         /** Every attempt, where it starts: the code that called connect. */
         ALL("all"),
         /**
@@ -80,6 +81,7 @@ public record Recording(EventLog log, Optional<Path> jsonl, long jsonlMax, int j
             this.yamlName = yamlName;
         }
 
+        @Override
         public String yamlName() {
             return yamlName;
         }

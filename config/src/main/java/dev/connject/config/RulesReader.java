@@ -14,9 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -35,6 +32,10 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * than a loaded map because only nodes know their line and column. It goes on past every problem,
  * putting a default in place of each bad value, so that one run lists them all; any problem
  * refuses the whole file.
+ *
+ * <p>Each kind of value has a reader method of its own rather than a function: the file is often
+ * read at the JVM's start, where each lambda costs the generation of a class (about 0.4 ms on
+ * JDK 25).
  */
 final class RulesReader {
     private static final List<String> TOP_KEYS = List.of("version", "mode", "seed", "record", "rules");
@@ -73,16 +74,15 @@ final class RulesReader {
         }
         Map<String, Node> top = mapping(root, "the top level", TOP_KEYS);
         readVersion(root, top);
-        Mode mode = field(top, "mode", Expected.STRING, choice("mode", Mode.values(), Mode::yamlName))
-                .orElse(Mode.INJECT);
-        Optional<Long> seed = field(top, "seed", Expected.INTEGER, RulesReader::integer);
+        Mode mode = Objects.requireNonNullElse(choice(top.get("mode"), "mode", Mode.values()), Mode.INJECT);
+        Long seed = integer(top.get("seed"), "seed");
         Recording recording = readRecord(top.get("record"));
         List<Rule> rules = readRules(top.get("rules"));
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
             throw new InvalidRulesException(problems);
         }
-        return new RuleSet(1, mode, seed.map(OptionalLong::of).orElse(OptionalLong.empty()), recording, rules,
+        return new RuleSet(1, mode, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), recording, rules,
                 source, text);
     }
 
@@ -130,39 +130,42 @@ final class RulesReader {
             report(root, "missing 'version: 1'");
             return;
         }
-        Optional<Long> version = field(top, "version", Expected.INTEGER, RulesReader::integer);
-        if (version.isPresent() && version.get() != 1) {
-            report(top.get("version"), "unsupported version " + version.get() + "; this connject reads version 1");
+        Long version = integer(top.get("version"), "version");
+        if (version != null && version != 1) {
+            report(top.get("version"), "unsupported version " + version + "; this connject reads version 1");
         }
     }
 
     private Recording readRecord(Node node) {
         Recording defaults = Recording.defaults();
         Map<String, Node> fields = mapping(node, "'record'", RECORD_KEYS);
+        Long keep = wholeNumber(fields.get("jsonl_keep"), "jsonl_keep", 0, Integer.MAX_VALUE);
+        Long stack = wholeNumber(fields.get("stack"), "stack", 0, Integer.MAX_VALUE);
         return new Recording(
-                field(fields, "log", Expected.STRING, choice("log", Recording.EventLog.values(),
-                        Recording.EventLog::yamlName)).orElse(defaults.log()),
-                field(fields, "jsonl", Expected.STRING, this::jsonlPath),
-                field(fields, "jsonl_max", Expected.SIZE, Sizes::parse).orElse(defaults.jsonlMax()),
-                field(fields, "jsonl_keep", Expected.INTEGER, wholeNumber("jsonl_keep", 0, Integer.MAX_VALUE))
-                        .map(Long::intValue).orElse(defaults.jsonlKeep()),
-                field(fields, "jfr", Expected.BOOLEAN, Boolean::parseBoolean).orElse(defaults.jfr()),
-                field(fields, "stack", Expected.INTEGER, wholeNumber("stack", 0, Integer.MAX_VALUE))
-                        .map(Long::intValue).orElse(defaults.stack()),
-                field(fields, "caller", Expected.STRING, choice("caller", Recording.Callers.values(),
-                        Recording.Callers::yamlName)).orElse(defaults.callers()),
-                field(fields, "sample", Expected.NUMBER, fraction("sample")).orElse(defaults.sample()));
+                Objects.requireNonNullElse(choice(fields.get("log"), "log", Recording.EventLog.values()), defaults.log()),
+                Optional.ofNullable(jsonlPath(fields.get("jsonl"))),
+                Objects.requireNonNullElse(size(fields.get("jsonl_max"), "jsonl_max"), defaults.jsonlMax()),
+                keep == null ? defaults.jsonlKeep() : keep.intValue(),
+                Objects.requireNonNullElse(bool(fields.get("jfr"), "jfr"), defaults.jfr()),
+                stack == null ? defaults.stack() : stack.intValue(),
+                Objects.requireNonNullElse(choice(fields.get("caller"), "caller", Recording.Callers.values()),
+                        defaults.callers()),
+                Objects.requireNonNullElse(fraction(fields.get("sample"), "sample"), defaults.sample()));
     }
 
-    private Path jsonlPath(String text) {
+    private Path jsonlPath(Node node) {
+        String text = text(node, "jsonl", Expected.STRING);
+        if (text == null) {
+            return null;
+        }
         if (text.isBlank()) {
-            throw new IllegalArgumentException("'jsonl' must be a file path");
+            return refused(node, "'jsonl' must be a file path");
         }
         try {
             Path path = Path.of(text);
-            return directory.map(dir -> dir.resolve(path)).orElse(path);
+            return directory.isPresent() ? directory.get().resolve(path) : path;
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("bad path '" + text + "': " + e.getReason(), e);
+            return refused(node, "bad path '" + text + "': " + e.getReason());
         }
     }
 
@@ -177,84 +180,83 @@ final class RulesReader {
         }
         Map<String, Node> names = new HashMap<>();
         for (Node entry : ((SequenceNode) node).getValue()) {
-            readRule(entry, names).ifPresent(rules::add);
+            Rule rule = readRule(entry, names);
+            if (rule != null) {
+                rules.add(rule);
+            }
         }
         return rules;
     }
 
-    /** @param names the name node of each rule read so far, to point at the first of two alike */
-    private Optional<Rule> readRule(Node node, Map<String, Node> names) {
+    /**
+     * The rule, or null when it has a problem.
+     *
+     * @param names the name node of each rule read so far, to point at the first of two alike
+     */
+    private Rule readRule(Node node, Map<String, Node> names) {
         if (!(node instanceof MappingNode)) {
             report(node, "a rule must be a mapping with 'name' and 'fault', not " + describe(node));
-            return Optional.empty();
+            return null;
         }
         int before = problems.size();
         Map<String, Node> fields = mapping(node, "a rule", RULE_KEYS);
-        Optional<String> name = readName(node, fields, names);
+        String name = readName(node, fields, names);
         Match match = readMatch(fields.get("match"));
-        Optional<Fault> fault = readFault(node, fields.get("fault"));
+        Fault fault = readFault(node, fields.get("fault"));
         When when = readWhen(fields.get("when"));
-        if (name.isEmpty() || fault.isEmpty() || problems.size() > before) {
-            return Optional.empty();
+        if (name == null || fault == null || problems.size() > before) {
+            return null;
         }
-        return Optional.of(new Rule(name.get(), match, fault.get(), when, line(node)));
+        return new Rule(name, match, fault, when, line(node));
     }
 
-    private Optional<String> readName(Node rule, Map<String, Node> fields, Map<String, Node> names) {
-        if (!fields.containsKey("name")) {
+    private String readName(Node rule, Map<String, Node> fields, Map<String, Node> names) {
+        Node node = fields.get("name");
+        if (node == null) {
             report(rule, "rule has no 'name'; give each rule a unique one");
-            return Optional.empty();
+            return null;
         }
-        Optional<String> name = field(fields, "name", Expected.STRING, RulesReader::nonEmptyName);
-        if (name.isPresent()) {
-            Node first = names.putIfAbsent(name.get(), fields.get("name"));
-            if (first != null) {
-                report(fields.get("name"), "duplicate rule name '" + name.get() + "' (first at line " + line(first) + ")");
-            }
+        String name = text(node, "name", Expected.STRING);
+        if (name == null) {
+            return null;
+        }
+        if (name.isBlank()) {
+            return refused(node, "'name' must not be empty");
+        }
+        Node first = names.putIfAbsent(name, node);
+        if (first != null) {
+            report(node, "duplicate rule name '" + name + "' (first at line " + line(first) + ")");
         }
         return name;
     }
 
-    private static String nonEmptyName(String text) {
-        if (text.isBlank()) {
-            throw new IllegalArgumentException("'name' must not be empty");
-        }
-        return text;
-    }
-
     private Match readMatch(Node node) {
         Map<String, Node> fields = mapping(node, "'match'", MATCH_KEYS);
-        List<Protocol> protocols = each(fields, "protocol", Expected.STRING,
-                choice("protocol", Protocol.values(), Protocol::yamlName));
+        List<Protocol> protocols = choices(fields, "protocol", Protocol.values());
         if (fields.containsKey("path") && !protocols.isEmpty() && !protocols.contains(Protocol.UNIX)) {
             report(fields.get("path"), "'path' matches only unix connects; add unix to 'protocol' or drop 'path'");
         }
-        return new Match(
-                each(fields, "host", Expected.STRING, HostPatterns::parse),
-                each(fields, "port", Expected.PORT, PortRanges::parse),
-                Set.copyOf(protocols),
-                each(fields, "path", Expected.STRING, text -> Globs.parse(text, '/')),
-                Set.copyOf(each(fields, "api", Expected.STRING, choice("api", Api.values(), Api::yamlName))),
-                each(fields, "caller", Expected.STRING, text -> Globs.parse(text, '.')),
-                each(fields, "thread", Expected.STRING, text -> Globs.parse(text, (char) 0)));
+        return new Match(patterns(fields, "host"), patterns(fields, "port"), Set.copyOf(protocols),
+                patterns(fields, "path"), Set.copyOf(choices(fields, "api", Api.values())), patterns(fields, "caller"),
+                patterns(fields, "thread"));
     }
 
-    private Optional<Fault> readFault(Node rule, Node node) {
+    /** The fault, or null when it has a problem. */
+    private Fault readFault(Node rule, Node node) {
         if (node == null) {
             report(rule, "rule has no 'fault'; give it errno, timeout or delay");
-            return Optional.empty();
+            return null;
         }
         if (!(node instanceof MappingNode)) {
             report(node, "'fault' must be a mapping with errno, timeout or delay, not " + describe(node));
-            return Optional.empty();
+            return null;
         }
         int before = problems.size();
         Map<String, Node> fields = mapping(node, "'fault'", FAULT_KEYS);
-        Optional<Errno> errno = field(fields, "errno", Expected.STRING, choice("errno", Errno.values(), Errno::name));
-        Optional<Delivery> delivery = field(fields, "delivery", Expected.STRING,
-                choice("delivery", Delivery.values(), Delivery::yamlName));
-        Optional<Duration> timeout = field(fields, "timeout", Expected.DURATION, longerThanZero("timeout"));
-        Optional<DelayRange> delay = field(fields, "delay", Expected.DURATION, Durations::parseDelay);
+        Errno errno = choice(fields.get("errno"), "errno", Errno.values());
+        Delivery delivery = choice(fields.get("delivery"), "delivery", Delivery.values());
+        Duration timeout = duration(fields.get("timeout"), "timeout", true);
+        DelayRange delay = delay(fields.get("delay"));
         boolean hasErrno = fields.containsKey("errno");
         boolean hasTimeout = fields.containsKey("timeout");
         boolean hasDelay = fields.containsKey("delay");
@@ -271,21 +273,22 @@ final class RulesReader {
             report(fields.get("delivery"), "'delivery' applies only to an 'errno'");
         }
         if (problems.size() > before) {
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(new Fault(errno, delivery.orElse(Delivery.AUTO), timeout, delay));
+        return new Fault(Optional.ofNullable(errno), Objects.requireNonNullElse(delivery, Delivery.AUTO),
+                Optional.ofNullable(timeout), Optional.ofNullable(delay));
     }
 
     private When readWhen(Node node) {
         When always = When.always();
         Map<String, Node> fields = mapping(node, "'when'", WHEN_KEYS);
         return new When(
-                field(fields, "probability", Expected.NUMBER, fraction("probability")).orElse(always.probability()),
-                field(fields, "skip", Expected.INTEGER, wholeNumber("skip", 0, Long.MAX_VALUE)).orElse(always.skip()),
-                field(fields, "every", Expected.INTEGER, wholeNumber("every", 1, Long.MAX_VALUE)).orElse(always.every()),
-                field(fields, "times", Expected.INTEGER, wholeNumber("times", 0, Long.MAX_VALUE)).orElse(always.times()),
-                field(fields, "from", Expected.DURATION, Durations::parseDuration).orElse(always.from()),
-                field(fields, "for", Expected.DURATION, longerThanZero("for")));
+                Objects.requireNonNullElse(fraction(fields.get("probability"), "probability"), always.probability()),
+                Objects.requireNonNullElse(wholeNumber(fields.get("skip"), "skip", 0, Long.MAX_VALUE), always.skip()),
+                Objects.requireNonNullElse(wholeNumber(fields.get("every"), "every", 1, Long.MAX_VALUE), always.every()),
+                Objects.requireNonNullElse(wholeNumber(fields.get("times"), "times", 0, Long.MAX_VALUE), always.times()),
+                Objects.requireNonNullElse(duration(fields.get("from"), "from", false), always.from()),
+                Optional.ofNullable(duration(fields.get("for"), "for", true)));
     }
 
     /**
@@ -321,55 +324,106 @@ final class RulesReader {
         return values;
     }
 
-    private <T> Optional<T> field(Map<String, Node> fields, String key, Expected expected, Function<String, T> parse) {
+    /** The entries of a field that takes one value or a list of them, any of which may hold. */
+    private List<Node> entries(Map<String, Node> fields, String key) {
         Node node = fields.get(key);
-        return node == null ? Optional.empty() : value(node, key, expected, parse);
-    }
-
-    /** Every value of a field that takes one value or a list of them, any of which may hold. */
-    private <T> List<T> each(Map<String, Node> fields, String key, Expected expected, Function<String, T> parse) {
-        Node node = fields.get(key);
-        List<T> values = new ArrayList<>();
         if (node == null) {
-            return values;
+            return List.of();
         }
         if (node instanceof MappingNode) {
             report(node, "'" + key + "' must be one value or a list of values, not a mapping");
-            return values;
+            return List.of();
         }
         List<Node> entries = node instanceof SequenceNode ? ((SequenceNode) node).getValue() : List.of(node);
         if (entries.isEmpty()) {
             // An empty list would silently match everything, which is never what was meant.
             report(node, "'" + key + "' is an empty list; leave it out to match any " + key);
         }
-        for (Node entry : entries) {
-            value(entry, key, expected, parse).ifPresent(values::add);
-        }
-        return values;
+        return entries;
     }
 
-    private <T> Optional<T> value(Node node, String key, Expected expected, Function<String, T> parse) {
-        if (!(node instanceof ScalarNode) || !expected.tags.contains(node.getTag())) {
-            report(node, "'" + key + "' must be " + expected.description + ", not " + describe(node));
-            return Optional.empty();
+    /** The entries of a pattern field of {@code match:}; what {@link #pattern} refuses is left out. */
+    @SuppressWarnings("unchecked")
+    private <T> List<T> patterns(Map<String, Node> fields, String key) {
+        List<T> patterns = new ArrayList<>();
+        for (Node entry : entries(fields, key)) {
+            Object pattern = pattern(entry, key);
+            if (pattern != null) {
+                patterns.add((T) pattern);
+            }
+        }
+        return patterns;
+    }
+
+    /** One entry of a pattern field, read as its key says: a host, a port or range, or a glob. */
+    private Object pattern(Node entry, String key) {
+        String text = text(entry, key, key.equals("port") ? Expected.PORT : Expected.STRING);
+        if (text == null) {
+            return null;
         }
         try {
-            return Optional.of(parse.apply(((ScalarNode) node).getValue()));
-        } catch (IllegalArgumentException e) {
-            report(node, e.getMessage());
-            return Optional.empty();
+            switch (key) {
+                case "host":
+                    return HostPatterns.parse(text);
+                case "port":
+                    return PortRanges.parse(text);
+                case "path":
+                    return Globs.parse(text, '/');
+                case "caller":
+                    return Globs.parse(text, '.');
+                default:
+                    return Globs.parse(text, (char) 0);
+            }
+        } catch (IllegalArgumentException refusal) {
+            return refused(entry, refusal.getMessage());
         }
     }
 
-    private static <E extends Enum<E>> Function<String, E> choice(String key, E[] values, Function<E, String> nameOf) {
-        return text -> {
-            for (E value : values) {
-                if (nameOf.apply(value).equals(text)) {
-                    return value;
-                }
+    private <E extends Enum<E> & YamlNamed> List<E> choices(Map<String, Node> fields, String key, E[] values) {
+        List<E> chosen = new ArrayList<>();
+        for (Node entry : entries(fields, key)) {
+            E value = choice(entry, key, values);
+            if (value != null) {
+                chosen.add(value);
             }
-            throw new IllegalArgumentException(unknown(key, text, Stream.of(values).map(nameOf).collect(Collectors.toList())));
-        };
+        }
+        return chosen;
+    }
+
+    /**
+     * The text of a scalar, if it is written as {@code expected} allows. Null when the node is
+     * absent, and when it is written otherwise, which is reported.
+     */
+    private String text(Node node, String key, Expected expected) {
+        if (node == null) {
+            return null;
+        }
+        if (!(node instanceof ScalarNode) || !expected.tags.contains(node.getTag())) {
+            report(node, "'" + key + "' must be " + expected.description + ", not " + describe(node));
+            return null;
+        }
+        return ((ScalarNode) node).getValue();
+    }
+
+    /** Reports why a value is refused; returns the null that stands for it. */
+    private <T> T refused(Node node, String why) {
+        report(node, why);
+        return null;
+    }
+
+    private <E extends Enum<E> & YamlNamed> E choice(Node node, String key, E[] values) {
+        String text = text(node, key, Expected.STRING);
+        if (text == null) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (E value : values) {
+            if (value.yamlName().equals(text)) {
+                return value;
+            }
+            names.add(value.yamlName());
+        }
+        return refused(node, unknown(key, text, names));
     }
 
     private static String unknown(String kind, String text, List<String> allowed) {
@@ -378,21 +432,27 @@ final class RulesReader {
                 .orElse("unknown " + kind + " '" + text + "'; expected one of: " + String.join(", ", allowed));
     }
 
-    private static Function<String, Long> wholeNumber(String key, long min, long max) {
-        return text -> {
-            long value = integer(text);
-            if (value < min) {
-                throw new IllegalArgumentException("'" + key + "' must be " + min + " or more, not " + text);
-            }
-            if (value > max) {
-                throw new IllegalArgumentException("'" + key + "' must be at most " + max + ", not " + text);
-            }
-            return value;
-        };
+    private Long wholeNumber(Node node, String key, long min, long max) {
+        Long value = integer(node, key);
+        if (value == null) {
+            return null;
+        }
+        String text = ((ScalarNode) node).getValue();
+        if (value < min) {
+            return refused(node, "'" + key + "' must be " + min + " or more, not " + text);
+        }
+        if (value > max) {
+            return refused(node, "'" + key + "' must be at most " + max + ", not " + text);
+        }
+        return value;
     }
 
     /** An integer in any YAML 1.2 core-schema form: decimal, {@code 0x} hexadecimal, {@code 0o} octal. */
-    private static long integer(String text) {
+    private Long integer(Node node, String key) {
+        String text = text(node, key, Expected.INTEGER);
+        if (text == null) {
+            return null;
+        }
         String unsigned = text.startsWith("+") ? text.substring(1) : text;
         BigInteger value;
         try {
@@ -404,48 +464,81 @@ final class RulesReader {
                 value = new BigInteger(unsigned);
             }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an integer", e);
+            return refused(node, "'" + text + "' is not an integer");
         }
         if (value.bitLength() > 63) {
-            throw new IllegalArgumentException(text + " is too large for a 64-bit integer");
+            return refused(node, text + " is too large for a 64-bit integer");
         }
         return value.longValue();
     }
 
-    private static Function<String, Double> fraction(String key) {
-        return text -> {
-            double value;
-            try {
-                value = Double.parseDouble(text);
-            } catch (NumberFormatException e) {
-                value = Double.NaN;
-            }
-            if (!(value >= 0 && value <= 1)) {
-                throw new IllegalArgumentException("'" + key + "' must be between 0 and 1, not " + text);
-            }
-            return value;
-        };
+    private Double fraction(Node node, String key) {
+        String text = text(node, key, Expected.NUMBER);
+        if (text == null) {
+            return null;
+        }
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            value = Double.NaN;
+        }
+        if (!(value >= 0 && value <= 1)) {
+            return refused(node, "'" + key + "' must be between 0 and 1, not " + text);
+        }
+        return value;
     }
 
-    private static Function<String, Duration> longerThanZero(String key) {
-        return text -> {
-            Duration duration = Durations.parseDuration(text);
-            if (duration.isZero()) {
-                throw new IllegalArgumentException("'" + key + "' must be longer than 0");
-            }
-            return duration;
-        };
+    private Boolean bool(Node node, String key) {
+        String text = text(node, key, Expected.BOOLEAN);
+        return text == null ? null : Boolean.parseBoolean(text);
+    }
+
+    private Long size(Node node, String key) {
+        String text = text(node, key, Expected.SIZE);
+        try {
+            return text == null ? null : Sizes.parse(text);
+        } catch (IllegalArgumentException refusal) {
+            return refused(node, refusal.getMessage());
+        }
+    }
+
+    /** @param positive whether zero is refused */
+    private Duration duration(Node node, String key, boolean positive) {
+        String text = text(node, key, Expected.DURATION);
+        if (text == null) {
+            return null;
+        }
+        Duration duration;
+        try {
+            duration = Durations.parseDuration(text);
+        } catch (IllegalArgumentException refusal) {
+            return refused(node, refusal.getMessage());
+        }
+        if (positive && duration.isZero()) {
+            return refused(node, "'" + key + "' must be longer than 0");
+        }
+        return duration;
+    }
+
+    private DelayRange delay(Node node) {
+        String text = text(node, "delay", Expected.DURATION);
+        try {
+            return text == null ? null : Durations.parseDelay(text);
+        } catch (IllegalArgumentException refusal) {
+            return refused(node, refusal.getMessage());
+        }
     }
 
     private void report(Node node, String message) {
-        problems.add(new Problem(source, line(node), node.getStartMark().map(mark -> mark.getColumn() + 1).orElse(1),
-                message));
+        Optional<Mark> mark = node.getStartMark();
+        problems.add(new Problem(source, line(node), mark.isPresent() ? mark.get().getColumn() + 1 : 1, message));
     }
 
     private static int line(Node node) {
-        return node.getStartMark().map(mark -> mark.getLine() + 1).orElse(1);
+        Optional<Mark> mark = node.getStartMark();
+        return mark.isPresent() ? mark.get().getLine() + 1 : 1;
     }
-
     private static String describe(Node node) {
         if (node instanceof MappingNode) {
             return "a mapping";

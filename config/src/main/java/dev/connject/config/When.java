@@ -26,7 +26,7 @@ public record When(double probability, long skip, long every, long times, Durati
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(duration, "duration");
         if (!(probability >= 0 && probability <= 1) || skip < 0 || every < 1 || times < 0
-                || from.isNegative() || duration.map(Duration::isNegative).orElse(false)) {
+                || from.isNegative() || (duration.isPresent() && duration.get().isNegative())) {
             throw new IllegalArgumentException("when settings out of range");
         }
     }

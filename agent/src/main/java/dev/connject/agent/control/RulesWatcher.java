@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * Reloads the rules file when it changes: written in place, replaced by an atomic rename, or
@@ -25,17 +24,23 @@ final class RulesWatcher {
     private static final long PERIOD_MILLIS = 500;
 
     private final Path file;
-    private final Consumer<RuleSet> apply;
+    private final RunningAgent agent;
     private final Thread thread;
     private volatile boolean running = true;
     private Fingerprint seen;
     private Fingerprint refused;
 
-    RulesWatcher(Path file, Consumer<RuleSet> apply) {
+    RulesWatcher(Path file, RunningAgent agent) {
         this.file = file;
-        this.apply = apply;
+        this.agent = agent;
         this.seen = Fingerprint.of(file);
-        this.thread = new Thread(this::watch, "connject-rules-watch");
+        // not this::watch: it is made at the JVM's start, where a lambda costs the generation of a class
+        this.thread = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                watch();
+            }
+        }, "connject-rules-watch");
         thread.setDaemon(true);
     }
 
@@ -71,7 +76,7 @@ final class RulesWatcher {
             RuleSet rules = RulesLoader.load(file);
             seen = now;
             refused = null;
-            apply.accept(rules);
+            agent.apply(rules);
             AgentLog.info("rules reloaded from " + file + ": " + rules.rules().size() + " rule(s), mode "
                     + rules.mode().yamlName());
         } catch (InvalidRulesException invalid) {

@@ -253,7 +253,7 @@ public final class RunningAgent {
     }
 
     private synchronized void watch(Path file) {
-        watcher = new RulesWatcher(file, this::apply);
+        watcher = new RulesWatcher(file, this);
         watcher.start();
     }
 
@@ -269,11 +269,22 @@ public final class RunningAgent {
             errno |= rule.fault().errno().isPresent();
             stall |= rule.fault().timeout().isPresent() || rule.fault().delay().isPresent();
         }
+        // not method references: this runs at the JVM's start, where a lambda costs the generation of a class
         if (errno) {
-            inBackground("connject-errno-table", PlatformErrnos::get);
+            inBackground("connject-errno-table", new Runnable() {
+                @Override
+                public void run() {
+                    PlatformErrnos.get();
+                }
+            });
         }
         if (stall) {
-            inBackground("connject-blackhole", injector::prepareBlackhole);
+            inBackground("connject-blackhole", new Runnable() {
+                @Override
+                public void run() {
+                    injector.prepareBlackhole();
+                }
+            });
         }
     }
 

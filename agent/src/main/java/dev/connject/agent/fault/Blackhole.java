@@ -43,7 +43,13 @@ final class Blackhole {
             synchronized (this) {
                 known = address;
                 if (known == null) {
-                    known = tracker.internally(this::open);
+                    // not this::open: it is made ready at the JVM's start, where a lambda costs the generation of a class
+                    known = tracker.internally(new AttemptTracker.InternalAction<InetSocketAddress, IOException>() {
+                        @Override
+                        public InetSocketAddress run() throws IOException {
+                            return open();
+                        }
+                    });
                     address = known;
                 }
             }

@@ -35,7 +35,7 @@ final class HostMatcher {
                 (cidr.address().length == 4 ? v4 : v6).add(cidr);
             }
         }
-        names = nameList.toArray(GlobMatcher[]::new);
+        names = nameList.toArray(new GlobMatcher[0]);
         v4Networks = new int[v4.size()];
         v4Masks = new int[v4.size()];
         for (int i = 0; i < v4.size(); i++) {

@@ -27,7 +27,8 @@ final class WhenGate {
     WhenGate(When when, long loadedAtNanos, long seed, boolean seeded) {
         this.when = when;
         this.activeFromNanos = loadedAtNanos + when.from().toNanos();
-        this.activeUntilNanos = when.duration().map(d -> activeFromNanos + d.toNanos()).orElse(Long.MAX_VALUE);
+        this.activeUntilNanos = when.duration().isPresent() ? activeFromNanos + when.duration().get().toNanos()
+                : Long.MAX_VALUE;
         this.seed = seed;
         this.seeded = seeded;
     }
