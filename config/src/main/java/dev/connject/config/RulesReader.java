@@ -371,8 +371,10 @@ final class RulesReader {
                     return Globs.parse(text, '/');
                 case "caller":
                     return Globs.parse(text, '.');
-                default:
+                case "thread":
                     return Globs.parse(text, (char) 0);
+                default:
+                    throw new IllegalStateException("no pattern field '" + key + "'");
             }
         } catch (IllegalArgumentException refusal) {
             return refused(entry, refusal.getMessage());
@@ -539,6 +541,7 @@ final class RulesReader {
         Optional<Mark> mark = node.getStartMark();
         return mark.isPresent() ? mark.get().getLine() + 1 : 1;
     }
+
     private static String describe(Node node) {
         if (node instanceof MappingNode) {
             return "a mapping";
