@@ -82,8 +82,8 @@ public final class WholeProcess {
         Map<String, List<String>> configurations = recordingConfigurations(jsonl);
         configurations.put("no agent, JFR recording", List.of(recording));
         configurations.put("connject, JFR recording", List.of(javaagent(null), recording));
-        configurations.put("connject, JFR recording, caller: failures",
-                List.of(javaagent("rules=" + rules("record:\n  caller: failures\n")), recording));
+        configurations.put("connject, JFR recording, event setting caller=all",
+                List.of(javaagent(null), recording + ",+dev.connject.Connect#caller=all"));
         configurations.put(DEEP + "no agent", List.of(DEEP_STACK));
         List<String> deepJsonl = new ArrayList<>(configurations.get("connject, JSONL sink"));
         deepJsonl.add(DEEP_STACK);

@@ -4,6 +4,7 @@ import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.SettingDefinition;
 import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 
@@ -80,6 +81,17 @@ public final class ConnectJfrEvent extends jdk.jfr.Event {
     boolean dryRun;
 
     @Label("Caller")
-    @Description("The first application frame that made the call")
+    @Description("The first application frame that made the call: of a failed connect, or of every one"
+            + " when the event's Caller setting is all")
     String caller;
+
+    /** Leaves every event in: the setting's value only says whose callers are read ({@link JfrCallerSetting}). */
+    @Name("caller")
+    @Label("Caller")
+    @Description("Whose calling stack is read: failures (failed connects only) or all (every connect, which costs"
+            + " more than the rest of the event)")
+    @SettingDefinition
+    protected boolean caller(JfrCallerSetting setting) {
+        return true;
+    }
 }

@@ -29,6 +29,11 @@ abstract class JfrConnectEvents {
         }
 
         @Override
+        boolean wantsEveryCaller() {
+            return false;
+        }
+
+        @Override
         void follow() {
         }
     };
@@ -37,6 +42,9 @@ abstract class JfrConnectEvents {
 
     /** Whether a running JFR recording takes {@code dev.connject.Connect} events. */
     abstract boolean recording();
+
+    /** Whether a running recording takes the event with the caller of every connect ({@link JfrCallerSetting}). */
+    abstract boolean wantsEveryCaller();
 
     /** Starts following JFR's recordings. Loads part of JFR, so it is kept off the application's start-up. */
     abstract void follow();
@@ -63,6 +71,11 @@ abstract class JfrConnectEvents {
         @Override
         boolean recording() {
             return recording && type.isEnabled();
+        }
+
+        @Override
+        boolean wantsEveryCaller() {
+            return recording() && JfrCallerSetting.everyConnect();
         }
 
         @Override

@@ -112,19 +112,27 @@ public final class Recorder implements AttemptSink {
         }
     }
 
+    /**
+     * The sinks and listeners follow {@code record.caller}, JFR its event's own {@code caller}
+     * setting; a caller read for one is shown by all.
+     */
     @Override
     public int callerFrames() {
-        return callerFrames(Recording.Callers.ALL);
+        Settings current = settings;
+        boolean everyConnect = current.recording.callers() == Recording.Callers.ALL
+                && (current.hasSinks() || !listeners.isEmpty())
+                || current.recording.jfr() && jfr.wantsEveryCaller();
+        return everyConnect ? frames(current) : 0;
     }
 
     @Override
     public int failureCallerFrames() {
-        return callerFrames(Recording.Callers.FAILURES);
+        Settings current = settings;
+        return detailed(current) ? frames(current) : 0;
     }
 
-    private int callerFrames(Recording.Callers when) {
-        Settings current = settings;
-        return current.recording.callers() == when && detailed(current) ? Math.max(1, current.recording.stack()) : 0;
+    private static int frames(Settings current) {
+        return Math.max(1, current.recording.stack());
     }
 
     @Override

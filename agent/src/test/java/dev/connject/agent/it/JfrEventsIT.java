@@ -6,6 +6,7 @@ import dev.connject.testkit.Jdk;
 import dev.connject.testkit.LoopbackPorts;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import jdk.jfr.EventType;
@@ -18,7 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * While a JFR recording runs with {@code agent/jfr/connject.jfc}, each connect is one
  * {@code dev.connject.Connect} event, on the connecting thread, with the fields of the JSON Lines
- * event, labelled and described for JDK Mission Control, without a stack trace.
+ * event, labelled and described for JDK Mission Control, without a stack trace. The event's
+ * {@code caller} setting says whose caller it carries: failed connects' by default, every one's
+ * with {@code all}.
  */
 class JfrEventsIT {
 
@@ -51,6 +54,7 @@ class JfrEventsIT {
         assertThat(refused.getInt("errno")).isEqualTo(111);
         assertThat(refused.getLong("timeout")).isEqualTo(2000);
         assertThat(refused.getString("syscalls")).isEqualTo("connect=EINPROGRESS, so_error=ECONNREFUSED");
+        assertThat(refused.getString("caller")).startsWith("dev.connject.probe.ConnectProbe.connect(");
         RecordedEvent injected = only(events, "127.0.0.1:4444");
         assertThat(injected.getBoolean("injected")).isTrue();
         assertThat(injected.getString("rule")).isEqualTo("refuse");
@@ -62,6 +66,29 @@ class JfrEventsIT {
         assertThat(type.getCategoryNames()).containsExactly("connject");
         assertThat(type.getDescription()).isNotBlank();
         assertThat(type.getField("result").getDescription()).isNotBlank();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.connject.testkit.Jdks#forJUnit")
+    void theCallerSettingSaysWhetherSuccessfulConnectsCarryTheirCaller(Jdk jdk, @TempDir Path directory)
+            throws Exception {
+        assertThat(callersOfTwoConnects(jdk, directory, "")).as("connject.jfc as it is").containsOnlyNulls();
+        assertThat(callersOfTwoConnects(jdk, directory, ",dev.connject.Connect#caller=all"))
+                .as("with caller=all").allMatch(caller -> caller != null && caller.startsWith("dev.connject.probe.ConnectProbe.connect("));
+    }
+
+    /** The callers of two successful connects, recorded with no sink but JFR, the recording's settings changed by {@code options}. */
+    private static List<String> callersOfTwoConnects(Jdk jdk, Path directory, String options) throws Exception {
+        Path recording = Files.createTempFile(directory, "connects", ".jfr");
+        try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            new Probe.Setup(jdk, directory).rulesFile("version: 1\n")
+                    .jvmArgs("-XX:StartFlightRecording:settings=" + SETTINGS + options + ",filename=" + recording)
+                    .run("2000", "socket=" + listening.getLocalPort(), "channel-blocking=" + listening.getLocalPort());
+        }
+        List<RecordedEvent> events = RecordingFile.readAllEvents(recording).stream()
+                .filter(event -> event.getEventType().getName().equals("dev.connject.Connect")).toList();
+        assertThat(events).hasSize(2).allMatch(event -> event.getString("result").equals("connected"));
+        return events.stream().map(event -> event.getString("caller")).toList();
     }
 
     private static RecordedEvent only(List<RecordedEvent> events, String remote) {

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * connject reads a connect's caller and local address for JFR only while a running recording
  * takes {@code dev.connject.Connect} events: a JVM that records JFR around the clock with the
- * event turned off pays nothing for it.
+ * event turned off pays nothing for it. It reads the caller of every connect only while one of
+ * them sets the event's {@code caller} to {@code all}.
  */
 class JfrConnectEventsTest {
 
@@ -33,5 +34,25 @@ class JfrConnectEventsTest {
             assertThat(events.recording()).as("the second recording stopped").isFalse();
         }
         assertThat(events.recording()).as("every recording closed").isFalse();
+    }
+
+    @Test
+    void wantsEveryCallerOnlyWhileARunningRecordingSetsCallerToAll() {
+        JfrConnectEvents events = JfrConnectEvents.create(new InternalErrors());
+        events.follow();
+
+        try (Recording failures = new Recording()) {
+            failures.enable(ConnectJfrEvent.class);
+            failures.start();
+            assertThat(events.wantsEveryCaller()).as("the event's default setting").isFalse();
+
+            try (Recording all = new Recording()) {
+                all.enable(ConnectJfrEvent.class).with("caller", "all");
+                all.start();
+                assertThat(events.wantsEveryCaller()).as("a second recording with caller=all").isTrue();
+                all.stop();
+            }
+            assertThat(events.wantsEveryCaller()).as("that recording stopped").isFalse();
+        }
     }
 }

@@ -44,7 +44,7 @@ public final class BenchMain {
                 .build()).run();
         System.out.printf("%nhook path, per connect (HookPathBenchmark):%n");
         for (RunResult result : results) {
-            System.out.printf("  rules=%-20s sink=%-8s %8.1f ns %8.0f B%n", result.getParams().getParam("rules"),
+            System.out.printf("  rules=%-20s sink=%-15s %8.1f ns %8.0f B%n", result.getParams().getParam("rules"),
                     result.getParams().getParam("sink"), result.getPrimaryResult().getScore(), allocated(result));
         }
     }

@@ -53,12 +53,13 @@ public class HookPathBenchmark {
     /**
      * Where events go: {@code none} (the recorder counts them, the default), {@code jsonl} (a JSON
      * Lines file, every caller read), {@code jsonl-failures} (the same with {@code record.caller:
-     * failures}), {@code jfr} (no sink, a JFR recording of {@code dev.connject.Connect} running),
-     * {@code jfr-failures} (the same with {@code record.caller: failures}), or {@code discard}: no
+     * failures}), {@code jfr} (no sink, a JFR recording of {@code dev.connject.Connect} running with
+     * the event's default settings, which read the callers of failures only), {@code jfr-all-callers}
+     * (the same with the event's {@code caller} setting at {@code all}), or {@code discard}: no
      * recorder at all, so that the hooks and the rules' decision are measured alone and
      * recording's share is the difference.
      */
-    @Param({"none", "discard", "jsonl", "jsonl-failures", "jfr", "jfr-failures"})
+    @Param({"none", "discard", "jsonl", "jsonl-failures", "jfr", "jfr-all-callers"})
     public String sink;
 
     private ServerSocketChannel server;
@@ -93,7 +94,10 @@ public class HookPathBenchmark {
         } else if (sink.startsWith("jfr")) {
             recording = new Recording(recording.log(), Optional.empty(), 0, 0, true, 0, callers, 1.0);
             jfrRecording = new jdk.jfr.Recording();
-            jfrRecording.enable("dev.connject.Connect");
+            jdk.jfr.EventSettings event = jfrRecording.enable("dev.connject.Connect");
+            if (sink.equals("jfr-all-callers")) {
+                event.with("caller", "all");
+            }
             jfrRecording.setToDisk(true);
             written = Files.createTempFile("connject-bench", ".jfr");
             jfrRecording.setDestination(written);
