@@ -16,8 +16,6 @@ public final class JfrCallerSetting extends SettingControl {
     /** What the running recordings ask for; static, as JFR makes the control and hands it to no one. */
     private static volatile boolean everyConnect;
 
-    private String value = Callers.FAILURES.yamlName();
-
     /** JFR makes the control when it registers the event. */
     public JfrCallerSetting() {
     }
@@ -29,18 +27,20 @@ public final class JfrCallerSetting extends SettingControl {
 
     @Override
     public String combine(Set<String> values) {
-        return (values.contains(Callers.ALL.yamlName()) ? Callers.ALL : Callers.FAILURES).yamlName();
+        return name(values.contains(Callers.ALL.yamlName()));
     }
 
     @Override
     public void setValue(String value) {
-        boolean all = Callers.ALL.yamlName().equals(value);
-        this.value = (all ? Callers.ALL : Callers.FAILURES).yamlName();
-        everyConnect = all;
+        everyConnect = Callers.ALL.yamlName().equals(value);
     }
 
     @Override
     public String getValue() {
-        return value;
+        return name(everyConnect);
+    }
+
+    private static String name(boolean everyConnect) {
+        return (everyConnect ? Callers.ALL : Callers.FAILURES).yamlName();
     }
 }
