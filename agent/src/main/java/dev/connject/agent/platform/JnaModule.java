@@ -43,7 +43,12 @@ final class JnaModule {
         ModuleFinder finder = new PackedFinder(jar);
         Configuration configuration = ModuleLayer.boot().configuration().resolve(finder, ModuleFinder.of(), Set.of(NAME));
         ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(configuration, ClassLoader.getPlatformClassLoader());
-        layer.findModule(NAME).ifPresent(JnaModule::allowNativeAccess);
+        // not a method reference: with an errno in the rules file, JNA is loaded in the background at
+        // the JVM's start, where a lambda costs the generation of a class
+        Optional<Module> jna = layer.findModule(NAME);
+        if (jna.isPresent()) {
+            allowNativeAccess(jna.get());
+        }
         return layer.findLoader(NAME);
     }
 
