@@ -47,6 +47,13 @@ public final class ConnjectHooks {
      */
     public static volatile Consumer<String> control;
 
+    /**
+     * Told each time the platform MBean server is handed out, by the JDK's management agent as
+     * JConsole or connject's injector connects, or to the application; {@code null} while no agent
+     * runs. connject's MBean joins the server then, rather than bring JMX up in every JVM.
+     */
+    public static volatile Runnable mbeanServerHandedOut;
+
     private ConnjectHooks() {
     }
 
@@ -56,6 +63,18 @@ public final class ConnjectHooks {
         if (d != null) {
             try {
                 d.begin(api, owner, remote, timeoutMillis);
+            } catch (Throwable ignored) {
+                // fail open
+            }
+        }
+    }
+
+    /** {@code ManagementFactory.getPlatformMBeanServer()} returned. */
+    public static void platformMBeanServer() {
+        Runnable r = mbeanServerHandedOut;
+        if (r != null) {
+            try {
+                r.run();
             } catch (Throwable ignored) {
                 // fail open
             }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.ListenerNotFoundException;
 import javax.management.MBeanNotificationInfo;
@@ -23,9 +23,10 @@ import javax.management.ObjectName;
 import javax.management.StandardEmitterMBean;
 
 /**
- * The MBean {@code dev.connject:type=Agent}. Registered off the application's start-up path: the
- * platform MBean server is costly to bring up, so a thread of connject's registers it shortly
- * after start, and a later attach (the injector's) registers it at once if it is not there yet.
+ * The MBean {@code dev.connject:type=Agent}. connject does not bring JMX up by itself: the platform
+ * MBean server costs a JVM several MiB and its start. The MBean joins the server when something
+ * else asks for it (the JDK's management agent, as JConsole, VisualVM, JMC or the injector
+ * connect, or the application), and at once when connject is attached or attached again.
  *
  * <p>Events reach listeners in batches, at most {@value #BATCH} per notification and never older
  * than the recorder's last pass; each batch says which event sequence numbers it carries, so a
@@ -34,7 +35,6 @@ import javax.management.StandardEmitterMBean;
 final class AgentMBean implements ConnjectAgentMXBean {
 
     private static final int BATCH = 1000;
-    private static final long REGISTER_AFTER_MILLIS = 2000;
 
     private final RunningAgent agent;
     private final Emitter emitter = new Emitter();
@@ -45,21 +45,39 @@ final class AgentMBean implements ConnjectAgentMXBean {
         this.agent = agent;
     }
 
-    /** Has the agent register its MBean on a thread of connject's, after the application has had time to start. */
-    static void registerLater(RunningAgent agent) {
-        Thread thread = new Thread(new Runnable() {
-            @Override
-            public void run() {
-                try {
-                    TimeUnit.MILLISECONDS.sleep(REGISTER_AFTER_MILLIS);
-                    agent.registerMBean();
-                } catch (InterruptedException stopping) {
-                    Thread.currentThread().interrupt();
-                }
+    /**
+     * Registers the agent's MBean the first time JMX hands out the platform MBean server. The hook
+     * that tells runs inside {@code ManagementFactory}'s lock, which registering takes again, and
+     * the agent's own lock must not be taken under it: a thread of connject's registers.
+     */
+    static final class WhenJmxIsUp implements Runnable {
+        private final AtomicBoolean registering = new AtomicBoolean();
+        private volatile boolean told;
+        private volatile RunningAgent agent;
+
+        /** The agent to register, once it exists: JMX may come up while it is being made. */
+        void bind(RunningAgent running) {
+            agent = running;
+            if (told) {
+                run();
             }
-        }, "connject-mbean");
-        thread.setDaemon(true);
-        thread.start();
+        }
+
+        @Override
+        public void run() {
+            told = true;
+            RunningAgent running = agent;
+            if (running != null && !registering.getAndSet(true)) {
+                Thread thread = new Thread(new Runnable() {
+                    @Override
+                    public void run() {
+                        running.registerMBean();
+                    }
+                }, "connject-mbean");
+                thread.setDaemon(true);
+                thread.start();
+            }
+        }
     }
 
     /** Registers the MBean now, unless it is already. */

@@ -85,7 +85,9 @@ public final class RunningAgent {
         NativeCallLines lines = new NativeCallLines();
         FaultInjector injector = new FaultInjector(tracker, lines, errors);
         OptionsHandler control = new OptionsHandler();
-        HookInstaller.Installation installation = HookInstaller.install(instrumentation, tracker, lines, control, errors);
+        AgentMBean.WhenJmxIsUp jmxIsUp = new AgentMBean.WhenJmxIsUp();
+        HookInstaller.Installation installation = HookInstaller.install(instrumentation, tracker, lines, control,
+                jmxIsUp, errors);
         RunningAgent agent = new RunningAgent(errors, recorder, tracker, injector, installation, attached);
         agent.apply(rules);
         // not recorder::followJfr: at the JVM's start a lambda costs the generation of a class
@@ -103,7 +105,10 @@ public final class RunningAgent {
         if (attached) {
             agent.registerMBean();
         } else {
-            AgentMBean.registerLater(agent);
+            jmxIsUp.bind(agent);
+            if (installation.jmxLoadedBefore()) {
+                jmxIsUp.run();
+            }
         }
         AgentLog.info("recording connects (" + (attached ? "attached" : "loaded at start-up") + "); rules: "
                 + describe(rules));

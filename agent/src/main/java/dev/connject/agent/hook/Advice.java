@@ -6,7 +6,8 @@ import org.objectweb.asm.Opcodes;
 /**
  * What connject adds to one JDK method: a call to a hook when the method starts and, unless
  * {@link #observesExit()} is false, a call when it returns or throws. Each subclass serves one
- * connect path and is named for it.
+ * connect path and is named for it, but for {@link PlatformMBeanServerAdvice}, which tells when
+ * JMX is up.
  */
 abstract class Advice implements Opcodes {
 

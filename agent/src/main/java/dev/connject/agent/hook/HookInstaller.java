@@ -24,12 +24,14 @@ public final class HookInstaller {
     private static final Set<String> TARGET_CLASSES = Set.of("java/net/Socket", "sun/nio/ch/SocketChannelImpl",
             "sun/nio/ch/UnixAsynchronousSocketChannelImpl", "sun/nio/ch/DatagramChannelImpl",
             "jdk/internal/net/http/PlainHttpConnection$ConnectTimerEvent", "sun/nio/ch/Net",
-            "sun/nio/ch/UnixDomainSockets");
+            "sun/nio/ch/UnixDomainSockets", PlatformMBeanServerAdvice.OWNER);
 
     /** The same, by binary name. */
     private static final Set<String> TARGET_NAMES = binaryNames(TARGET_CLASSES);
 
-    /** Every advice connject weaves, one per connect path. */
+    private static final String MANAGEMENT_FACTORY = PlatformMBeanServerAdvice.OWNER.replace('/', '.');
+
+    /** Every advice connject weaves: one per connect path, and one that tells when JMX is up. */
     static List<Advice> advices(NativeCallLines lines) {
         return List.of(
                 new SocketConnectAdvice(),
@@ -46,20 +48,31 @@ public final class HookInstaller {
                 new NetConnectAdvice(lines),
                 new UnixConnectAdvice(lines),
                 new PollConnectAdvice(lines),
-                new LocalAddressAdvice());
+                new LocalAddressAdvice(),
+                new PlatformMBeanServerAdvice());
     }
 
+    /**
+     * @param control takes the options of later attaches
+     * @param jmxIsUp told whenever the platform MBean server is handed out
+     */
     public static Installation install(Instrumentation instrumentation, AttemptTracker tracker, NativeCallLines lines,
-                                       Consumer<String> control, InternalErrors errors) throws Exception {
+                                       Consumer<String> control, Runnable jmxIsUp, InternalErrors errors)
+            throws Exception {
         ConnjectHooks.dispatcher = tracker;
         ConnjectHooks.control = control;
+        ConnjectHooks.mbeanServerHandedOut = jmxIsUp;
         ConnectTransformer transformer = new ConnectTransformer(TARGET_CLASSES, lines, errors);
         instrumentation.addTransformer(transformer, true);
         List<Class<?>> loaded = loadedTargets(instrumentation);
         if (!loaded.isEmpty()) {
             instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
         }
-        return new Installation(instrumentation, transformer);
+        boolean jmxLoaded = false;
+        for (Class<?> type : loaded) {
+            jmxLoaded |= type.getName().equals(MANAGEMENT_FACTORY);
+        }
+        return new Installation(instrumentation, transformer, jmxLoaded);
     }
 
     private static List<Class<?>> loadedTargets(Instrumentation instrumentation) {
@@ -85,10 +98,20 @@ public final class HookInstaller {
 
         private final Instrumentation instrumentation;
         private final ConnectTransformer transformer;
+        private final boolean jmxLoadedBefore;
 
-        private Installation(Instrumentation instrumentation, ConnectTransformer transformer) {
+        private Installation(Instrumentation instrumentation, ConnectTransformer transformer, boolean jmxLoadedBefore) {
             this.instrumentation = instrumentation;
             this.transformer = transformer;
+            this.jmxLoadedBefore = jmxLoadedBefore;
+        }
+
+        /**
+         * Whether JMX was loaded before the hooks were: the platform MBean server may exist
+         * already, handed out while no hook could tell.
+         */
+        public boolean jmxLoadedBefore() {
+            return jmxLoadedBefore;
         }
 
         /** The JDK methods woven so far; a class the application has not loaded yet is woven when it loads. */
@@ -108,6 +131,7 @@ public final class HookInstaller {
             }
             ConnjectHooks.dispatcher = null;
             ConnjectHooks.control = null;
+            ConnjectHooks.mbeanServerHandedOut = null;
         }
     }
 }

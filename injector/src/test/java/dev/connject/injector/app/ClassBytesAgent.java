@@ -49,7 +49,8 @@ public final class ClassBytesAgent {
     /** The JDK classes connject hooks, those of them loaded being reported. */
     private static final Set<String> CLASSES = Set.of("java.net.Socket", "sun.nio.ch.Net",
             "sun.nio.ch.SocketChannelImpl", "sun.nio.ch.DatagramChannelImpl",
-            "sun.nio.ch.UnixAsynchronousSocketChannelImpl", "sun.nio.ch.UnixDomainSockets");
+            "sun.nio.ch.UnixAsynchronousSocketChannelImpl", "sun.nio.ch.UnixDomainSockets",
+            "java.lang.management.ManagementFactory");
 
     private final Instrumentation instrumentation;
     private final Path directory;

@@ -49,6 +49,7 @@ class SteeringIT {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path AGENT_JAR = Path.of(System.getProperty("connject.agent.jar"));
+    private static final String MANAGEMENT_FACTORY = "java.lang.management.ManagementFactory";
 
     @Parameter
     Jdk jdk;
@@ -110,8 +111,6 @@ class SteeringIT {
     @Test
     @Order(2)
     void attachPutsTheRulesInForceAndTheTargetSeesTheFaultsWithinASecond() throws IOException {
-        originalBytes = earlyClassBytes.capture("original");
-
         InjectorRun attach = injector.run("attach", Long.toString(loop.pid()), "--rules", rules.toString());
         Instant returned = Instant.now();
         int lastBefore = loop.lastAttempt();
@@ -123,6 +122,10 @@ class SteeringIT {
         loop.awaitAttempt(attempt -> attempt.number() > lastBefore && attempt.outcome().equals("refused"),
                 FAULTS_VISIBLE.minus(Duration.between(returned, Instant.now())));
 
+        // the early agent is handed the initial bytes whenever it asks; asked now, it has those of
+        // ManagementFactory too, which the attach loads, as it brings JMX up
+        originalBytes = earlyClassBytes.capture("original");
+        assertThat(originalBytes).containsKey(MANAGEMENT_FACTORY);
         // loaded after connject, the late agent is behind it in line: it sees connject's weaving
         lateClassBytes = ClassBytes.loadInto(loop.pid(), classBytesAgent,
                 Files.createDirectory(directory.resolve("late")));
@@ -130,6 +133,7 @@ class SteeringIT {
         assertThat(wovenBytes).containsOnlyKeys(originalBytes.keySet());
         assertThat(wovenBytes.get("java.net.Socket")).isNotEqualTo(originalBytes.get("java.net.Socket"));
         assertThat(wovenBytes.get("sun.nio.ch.Net")).isNotEqualTo(originalBytes.get("sun.nio.ch.Net"));
+        assertThat(wovenBytes.get(MANAGEMENT_FACTORY)).isNotEqualTo(originalBytes.get(MANAGEMENT_FACTORY));
         hookedAtFirstAttach = hooked(status(loop));
         assertThat(hookedAtFirstAttach).isNotEmpty();
     }
