@@ -26,10 +26,12 @@ import java.util.concurrent.locks.LockSupport;
 public final class Recorder implements AttemptSink {
 
     /**
-     * Slots in the ring: 0.4 s of 10,000 connects a second while the recorder's thread is held up.
-     * Each slot keeps about 220 bytes for the JVM's life; four times as many cost 2.7 MB more resident memory.
+     * Slots in the ring: 0.8 s of 10,000 connects a second while the recorder's thread is held up.
+     * Each slot keeps about 220 bytes for the JVM's life. Eight threads connecting flat out from the
+     * JVM's start ({@code NoEventIsLostIT}) left up to about 6,000 events waiting: with 4,096 slots,
+     * some runs lost 1,400 to 2,100 of them.
      */
-    private static final int RING_CAPACITY = 4096;
+    private static final int RING_CAPACITY = 8192;
     private static final long BUSY_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final long IDLE_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int POLLS_BEFORE_IDLE = 200;
