@@ -106,9 +106,6 @@ public final class RunningAgent {
             agent.registerMBean();
         } else {
             jmxIsUp.bind(agent);
-            if (installation.jmxLoadedBefore()) {
-                jmxIsUp.run();
-            }
         }
         AgentLog.info("recording connects (" + (attached ? "attached" : "loaded at start-up") + "); rules: "
                 + describe(rules));

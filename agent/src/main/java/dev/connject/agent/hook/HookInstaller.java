@@ -54,7 +54,8 @@ public final class HookInstaller {
 
     /**
      * @param control takes the options of later attaches
-     * @param jmxIsUp told whenever the platform MBean server is handed out
+     * @param jmxIsUp told whenever the platform MBean server is handed out, and at once if JMX was
+     *                loaded before the hooks: the server may have been handed out while none could tell
      */
     public static Installation install(Instrumentation instrumentation, AttemptTracker tracker, NativeCallLines lines,
                                        Consumer<String> control, Runnable jmxIsUp, InternalErrors errors)
@@ -68,11 +69,12 @@ public final class HookInstaller {
         if (!loaded.isEmpty()) {
             instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
         }
-        boolean jmxLoaded = false;
         for (Class<?> type : loaded) {
-            jmxLoaded |= type.getName().equals(MANAGEMENT_FACTORY);
+            if (type.getName().equals(MANAGEMENT_FACTORY)) {
+                jmxIsUp.run();
+            }
         }
-        return new Installation(instrumentation, transformer, jmxLoaded);
+        return new Installation(instrumentation, transformer);
     }
 
     private static List<Class<?>> loadedTargets(Instrumentation instrumentation) {
@@ -98,20 +100,10 @@ public final class HookInstaller {
 
         private final Instrumentation instrumentation;
         private final ConnectTransformer transformer;
-        private final boolean jmxLoadedBefore;
 
-        private Installation(Instrumentation instrumentation, ConnectTransformer transformer, boolean jmxLoadedBefore) {
+        private Installation(Instrumentation instrumentation, ConnectTransformer transformer) {
             this.instrumentation = instrumentation;
             this.transformer = transformer;
-            this.jmxLoadedBefore = jmxLoadedBefore;
-        }
-
-        /**
-         * Whether JMX was loaded before the hooks were: the platform MBean server may exist
-         * already, handed out while no hook could tell.
-         */
-        public boolean jmxLoadedBefore() {
-            return jmxLoadedBefore;
         }
 
         /** The JDK methods woven so far; a class the application has not loaded yet is woven when it loads. */
