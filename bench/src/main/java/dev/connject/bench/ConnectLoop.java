@@ -4,10 +4,6 @@ import com.sun.management.OperatingSystemMXBean;
 import com.sun.management.ThreadMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.locks.LockSupport;
@@ -32,19 +28,7 @@ public final class ConnectLoop {
         int measured = Integer.parseInt(arguments[1]);
         long rate = arguments.length > 2 ? Long.parseLong(arguments[2]) : 0;
         int depth = Integer.getInteger("bench.depth", 0);
-        ServerSocket server = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (true) {
-                try {
-                    server.accept().close();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        });
-        acceptor.setDaemon(true);
-        acceptor.start();
-        InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        LoopbackTarget target = LoopbackTarget.start();
         OperatingSystemMXBean system = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         connect(target, warmUp, rate, depth);
         long start = System.nanoTime();
@@ -58,7 +42,7 @@ public final class ConnectLoop {
                 + " bytes_per_connect=" + allocated / measured + " peak_rss_kb=" + peakResidentKilobytes());
     }
 
-    private static void connect(InetSocketAddress target, int count, long rate, int depth) throws IOException {
+    private static void connect(LoopbackTarget target, int count, long rate, int depth) throws IOException {
         if (depth > 0) {
             connect(target, count, rate, depth - 1);
             return;
@@ -66,10 +50,7 @@ public final class ConnectLoop {
         long interval = rate > 0 ? 1_000_000_000L / rate : 0;
         long next = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            try (Socket socket = new Socket()) {
-                socket.setSoLinger(true, 0);
-                socket.connect(target);
-            }
+            target.connectAndClose();
             if (interval > 0) {
                 next += interval;
                 long wait = next - System.nanoTime();

@@ -1,10 +1,10 @@
 package dev.connject.bench.jmh;
 
+import dev.connject.bench.LoopbackTarget;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,31 +29,20 @@ public class ConnectBenchmark {
 
     static final int INJECTED_PORT = 9;
 
-    private ServerSocket server;
+    private LoopbackTarget target;
     private InetSocketAddress listening;
     private InetSocketAddress injected;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        server = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (true) {
-                try {
-                    server.accept().close();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        });
-        acceptor.setDaemon(true);
-        acceptor.start();
-        listening = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        target = LoopbackTarget.start();
+        listening = target.address();
         injected = new InetSocketAddress(InetAddress.getLoopbackAddress(), INJECTED_PORT);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        server.close();
+        target.close();
     }
 
     @Benchmark

@@ -1,0 +1,169 @@
+package dev.connject.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * connject's cost on the loopback connect loop once everything is warm, measured finely enough
+ * for targets of a few percent. On a shared machine the loop's speed drifts by several percent
+ * within a second, so separate runs, even interleaved, differ by more than what is measured. Here
+ * two JVMs, one with connject and one without, both warmed up past JIT compilation and JFR's first
+ * chunk rotation, take turns at short blocks of connects, in the order ABBA, then BAAB: what the
+ * machine does meanwhile hits both alike, and each cycle gives one ratio. A JVM's own luck (its
+ * code layout, its compilations) does not cancel that way, so each comparison is made with several
+ * pairs of JVMs.
+ *
+ * <p>Prints, per comparison: the geometric mean of all cycles' ratios with an interval of two
+ * standard errors, their median and quartiles, and each pair's geometric mean.
+ *
+ * <p>Usage: {@code TakingTurns AGENT_JAR BENCH_JAR [JAVA] [CYCLES_PER_PAIR]}.
+ */
+public final class TakingTurns {
+
+    /** 200,000 connects: beyond the first 12 MB chunk of a JFR recording of them, which costs recompilations once. */
+    private static final int WARM_UP = 200_000;
+    private static final int BLOCK = 5_000;
+    private static final int PAIRS = 3;
+
+    private final String java;
+    private final Path benchJar;
+    private final Path scratch;
+
+    private TakingTurns(String java, Path benchJar, Path scratch) {
+        this.java = java;
+        this.benchJar = benchJar;
+        this.scratch = scratch;
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        String agent = "-javaagent:" + Path.of(arguments[0]).toAbsolutePath();
+        String java = arguments.length > 2 ? arguments[2] : "java";
+        int cycles = arguments.length > 3 ? Integer.parseInt(arguments[3]) : 60;
+        Path scratch = Files.createTempDirectory("connject-turns");
+        TakingTurns turns = new TakingTurns(java, Path.of(arguments[1]), scratch);
+        try {
+            Path events = scratch.resolve("events.jsonl");
+            Path rules = scratch.resolve("rules.yaml");
+            Files.writeString(rules, "version: 1\nrecord:\n  jsonl: " + events + "\n  jsonl_max: 64MB\n  jsonl_keep: 1\n");
+            Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-------"));
+            String recording = "-XX:StartFlightRecording=settings=default,filename=" + scratch.resolve("turn.jfr");
+            System.out.printf("connject's cost, connect loop in turns: %,d connects a block, %d cycles in each of %d"
+                    + " pairs of JVMs, %s%n", BLOCK, cycles, PAIRS, turns.version());
+            turns.compare("connject, no options / no agent", List.of(), List.of(agent + "=log=off"), cycles);
+            turns.compare("connject, JSON Lines sink / no agent", List.of(),
+                    List.of(agent + "=rules=" + rules + ",log=off"), cycles);
+            // a rules file connject refused would leave a subject that writes nothing, measured as the sink
+            if (!Files.exists(events) || Files.size(events) == 0) {
+                throw new IllegalStateException("connject wrote no JSON Lines to " + events);
+            }
+            turns.compare("connject, JFR recording / JFR recording", List.of(recording),
+                    List.of(agent + "=log=off", recording), cycles);
+        } finally {
+            try (Stream<Path> files = Files.list(scratch)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(scratch);
+        }
+    }
+
+    private String version() throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
+        String first = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .findFirst().orElse("");
+        process.waitFor();
+        return first;
+    }
+
+    private void compare(String label, List<String> reference, List<String> subject, int cycles) throws Exception {
+        List<Double> logRatios = new ArrayList<>();
+        List<String> pairMeans = new ArrayList<>();
+        for (int pair = 0; pair < PAIRS; pair++) {
+            try (Worker a = new Worker(reference); Worker b = new Worker(subject)) {
+                a.block(WARM_UP);
+                b.block(WARM_UP);
+                double pairSum = 0;
+                for (int cycle = 0; cycle < cycles; cycle++) {
+                    long without;
+                    long with;
+                    if (cycle % 2 == 0) {
+                        without = a.block(BLOCK);
+                        with = b.block(BLOCK) + b.block(BLOCK);
+                        without += a.block(BLOCK);
+                    } else {
+                        with = b.block(BLOCK);
+                        without = a.block(BLOCK) + a.block(BLOCK);
+                        with += b.block(BLOCK);
+                    }
+                    double logRatio = Math.log((double) with / without);
+                    logRatios.add(logRatio);
+                    pairSum += logRatio;
+                }
+                pairMeans.add(String.format("%.3f", Math.exp(pairSum / cycles)));
+            }
+        }
+        double[] sorted = logRatios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double mean = Arrays.stream(sorted).average().orElseThrow();
+        double variance = Arrays.stream(sorted).map(x -> (x - mean) * (x - mean)).sum() / (sorted.length - 1);
+        double twoErrors = 2 * Math.sqrt(variance / sorted.length);
+        System.out.printf("  %-42s geometric mean %.3f (%.3f-%.3f), median %.3f, quartiles %.3f-%.3f, pairs %s%n",
+                label, Math.exp(mean), Math.exp(mean - twoErrors), Math.exp(mean + twoErrors),
+                Math.exp(sorted[sorted.length / 2]), Math.exp(sorted[sorted.length / 4]),
+                Math.exp(sorted[3 * sorted.length / 4]), String.join(" ", pairMeans));
+    }
+
+    /** One JVM of a pair, running {@link ConnectOnRequest}. */
+    private final class Worker implements AutoCloseable {
+        private final Process process;
+        private final PrintWriter requests;
+        private final BufferedReader answers;
+
+        Worker(List<String> jvmArguments) throws IOException {
+            List<String> command = new ArrayList<>();
+            command.add(java);
+            command.addAll(jvmArguments);
+            command.addAll(List.of("-cp", benchJar.toString(), ConnectOnRequest.class.getName()));
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            requests = new PrintWriter(process.getOutputStream(), true, StandardCharsets.US_ASCII);
+            answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
+        }
+
+        /** Makes the JVM connect {@code count} times; answers the mean in nanoseconds. */
+        long block(int count) throws IOException, InterruptedException {
+            requests.println(count);
+            // JFR announces its recording on standard output
+            for (String line = answers.readLine(); line != null; line = answers.readLine()) {
+                if (line.startsWith("block_ns=")) {
+                    return Long.parseLong(line.substring("block_ns=".length()));
+                }
+            }
+            throw new IOException("the benchmark's JVM ended with exit code " + process.waitFor());
+        }
+
+        /** Ends the JVM's input, which ends it; one that does not end is killed. */
+        @Override
+        public void close() {
+            requests.close();
+            try {
+                if (process.waitFor(30, TimeUnit.SECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            process.destroyForcibly();
+        }
+    }
+}
