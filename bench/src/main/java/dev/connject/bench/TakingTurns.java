@@ -57,7 +57,8 @@ public final class TakingTurns {
             Path rules = scratch.resolve("rules.yaml");
             Files.writeString(rules, "version: 1\nrecord:\n  jsonl: " + events + "\n  jsonl_max: 64MB\n  jsonl_keep: 1\n");
             Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-------"));
-            String recording = "-XX:StartFlightRecording=settings=default,filename=" + scratch.resolve("turn.jfr");
+            String recording = "-XX:StartFlightRecording=settings=default,filename=" + scratch.resolve("without.jfr");
+            String recordingWith = "-XX:StartFlightRecording=settings=default,filename=" + scratch.resolve("with.jfr");
             System.out.printf("connject's cost, connect loop in turns: %,d connects a block, %d cycles in each of %d"
                     + " pairs of JVMs, %s%n", BLOCK, cycles, PAIRS, turns.version());
             turns.compare("connject, no options / no agent", List.of(), List.of(agent + "=log=off"), cycles);
@@ -68,7 +69,7 @@ public final class TakingTurns {
                 throw new IllegalStateException("connject wrote no JSON Lines to " + events);
             }
             turns.compare("connject, JFR recording / JFR recording", List.of(recording),
-                    List.of(agent + "=log=off", recording), cycles);
+                    List.of(agent + "=log=off", recordingWith), cycles);
         } finally {
             try (Stream<Path> files = Files.list(scratch)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
@@ -91,7 +92,7 @@ public final class TakingTurns {
         List<Double> logRatios = new ArrayList<>();
         List<String> pairMeans = new ArrayList<>();
         for (int pair = 0; pair < PAIRS; pair++) {
-            try (Worker a = new Worker(reference); Worker b = new Worker(subject)) {
+            try (Worker a = new Worker(reference, "without"); Worker b = new Worker(subject, "with")) {
                 a.block(WARM_UP);
                 b.block(WARM_UP);
                 double pairSum = 0;
@@ -126,16 +127,18 @@ public final class TakingTurns {
 
     /** One JVM of a pair, running {@link ConnectOnRequest}. */
     private final class Worker implements AutoCloseable {
+        private final List<String> command = new ArrayList<>();
         private final Process process;
+        private final Path errors;
         private final PrintWriter requests;
         private final BufferedReader answers;
 
-        Worker(List<String> jvmArguments) throws IOException {
-            List<String> command = new ArrayList<>();
+        Worker(List<String> jvmArguments, String name) throws IOException {
             command.add(java);
             command.addAll(jvmArguments);
             command.addAll(List.of("-cp", benchJar.toString(), ConnectOnRequest.class.getName()));
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            errors = scratch.resolve(name + ".err");
+            process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
             requests = new PrintWriter(process.getOutputStream(), true, StandardCharsets.US_ASCII);
             answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
         }
@@ -149,7 +152,8 @@ public final class TakingTurns {
                     return Long.parseLong(line.substring("block_ns=".length()));
                 }
             }
-            throw new IOException("the benchmark's JVM ended with exit code " + process.waitFor());
+            throw new IOException(String.join(" ", command) + " ended with exit code " + process.waitFor() + ":\n"
+                    + Files.readString(errors));
         }
 
         /** Ends the JVM's input, which ends it; one that does not end is killed. */
