@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * chunk rotation, take turns at short blocks of connects, in the order ABBA, then BAAB: what the
  * machine does meanwhile hits both alike, and each cycle gives one ratio. A JVM's own luck (its
  * code layout, its compilations) does not cancel that way, so each comparison is made with several
- * pairs of JVMs.
+ * pairs of JVMs, and the first comparison is of two JVMs without connject, which shows the error
+ * of the method itself.
  *
  * <p>Prints, per comparison: the geometric mean of all cycles' ratios with an interval of two
  * standard errors, their median and quartiles, and each pair's geometric mean.
@@ -61,6 +62,8 @@ public final class TakingTurns {
             String recordingWith = "-XX:StartFlightRecording=settings=default,filename=" + scratch.resolve("with.jfr");
             System.out.printf("connject's cost, connect loop in turns: %,d connects a block, %d cycles in each of %d"
                     + " pairs of JVMs, %s%n", BLOCK, cycles, PAIRS, turns.version());
+            // the method's own error: two JVMs alike
+            turns.compare("no agent / no agent", List.of(), List.of(), cycles);
             turns.compare("connject, no options / no agent", List.of(), List.of(agent + "=log=off"), cycles);
             turns.compare("connject, JSON Lines sink / no agent", List.of(),
                     List.of(agent + "=rules=" + rules + ",log=off"), cycles);
