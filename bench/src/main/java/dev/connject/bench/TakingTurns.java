@@ -58,8 +58,9 @@ public final class TakingTurns {
             Path rules = scratch.resolve("rules.yaml");
             Files.writeString(rules, "version: 1\nrecord:\n  jsonl: " + events + "\n  jsonl_max: 64MB\n  jsonl_keep: 1\n");
             Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-------"));
-            String recording = "-XX:StartFlightRecording=settings=default,filename=" + scratch.resolve("without.jfr");
-            String recordingWith = "-XX:StartFlightRecording=settings=default,filename=" + scratch.resolve("with.jfr");
+            String recording = "-XX:StartFlightRecording=settings=default,filename=";
+            String recordingWithout = recording + scratch.resolve("without.jfr");
+            String recordingWith = recording + scratch.resolve("with.jfr");
             System.out.printf("connject's cost, connect loop in turns: %,d connects a block, %d cycles in each of %d"
                     + " pairs of JVMs, %s%n", BLOCK, cycles, PAIRS, turns.version());
             // the method's own error: two JVMs alike
@@ -71,7 +72,7 @@ public final class TakingTurns {
             if (!Files.exists(events) || Files.size(events) == 0) {
                 throw new IllegalStateException("connject wrote no JSON Lines to " + events);
             }
-            turns.compare("connject, JFR recording / JFR recording", List.of(recording),
+            turns.compare("connject, JFR recording / JFR recording", List.of(recordingWithout),
                     List.of(agent + "=log=off", recordingWith), cycles);
         } finally {
             try (Stream<Path> files = Files.list(scratch)) {
