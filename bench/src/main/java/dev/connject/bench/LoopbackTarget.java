@@ -37,10 +37,6 @@ public final class LoopbackTarget implements Closeable {
         return new LoopbackTarget(server);
     }
 
-    public InetSocketAddress address() {
-        return address;
-    }
-
     public void connectAndClose() throws IOException {
         try (Socket socket = new Socket()) {
             socket.setSoLinger(true, 0);

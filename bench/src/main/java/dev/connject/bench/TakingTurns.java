@@ -7,12 +7,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * connject's cost on the loopback connect loop once everything is warm, measured finely enough
@@ -39,9 +37,9 @@ public final class TakingTurns {
 
     private final String java;
     private final Path benchJar;
-    private final Path scratch;
+    private final ScratchDirectory scratch;
 
-    private TakingTurns(String java, Path benchJar, Path scratch) {
+    private TakingTurns(String java, Path benchJar, ScratchDirectory scratch) {
         this.java = java;
         this.benchJar = benchJar;
         this.scratch = scratch;
@@ -51,18 +49,15 @@ public final class TakingTurns {
         String agent = "-javaagent:" + Path.of(arguments[0]).toAbsolutePath();
         String java = arguments.length > 2 ? arguments[2] : "java";
         int cycles = arguments.length > 3 ? Integer.parseInt(arguments[3]) : 60;
-        Path scratch = Files.createTempDirectory("connject-turns");
-        TakingTurns turns = new TakingTurns(java, Path.of(arguments[1]), scratch);
-        try {
+        try (ScratchDirectory scratch = ScratchDirectory.create()) {
+            TakingTurns turns = new TakingTurns(java, Path.of(arguments[1]), scratch);
             Path events = scratch.resolve("events.jsonl");
-            Path rules = scratch.resolve("rules.yaml");
-            Files.writeString(rules, "version: 1\nrecord:\n  jsonl: " + events + "\n  jsonl_max: 64MB\n  jsonl_keep: 1\n");
-            Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-------"));
+            Path rules = scratch.rules("record:\n  jsonl: " + events + "\n  jsonl_max: 64MB\n  jsonl_keep: 1\n");
             String recording = "-XX:StartFlightRecording=settings=default,filename=";
             String recordingWithout = recording + scratch.resolve("without.jfr");
             String recordingWith = recording + scratch.resolve("with.jfr");
             System.out.printf("connject's cost, connect loop in turns: %,d connects a block, %d cycles in each of %d"
-                    + " pairs of JVMs, %s%n", BLOCK, cycles, PAIRS, turns.version());
+                    + " pairs of JVMs, %s%n", BLOCK, cycles, PAIRS, WholeProcess.javaVersion(java));
             // the method's own error: two JVMs alike
             turns.compare("no agent / no agent", List.of(), List.of(), cycles);
             turns.compare("connject, no options / no agent", List.of(), List.of(agent + "=log=off"), cycles);
@@ -74,22 +69,7 @@ public final class TakingTurns {
             }
             turns.compare("connject, JFR recording / JFR recording", List.of(recordingWithout),
                     List.of(agent + "=log=off", recordingWith), cycles);
-        } finally {
-            try (Stream<Path> files = Files.list(scratch)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(scratch);
         }
-    }
-
-    private String version() throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
-        String first = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                .findFirst().orElse("");
-        process.waitFor();
-        return first;
     }
 
     private void compare(String label, List<String> reference, List<String> subject, int cycles) throws Exception {

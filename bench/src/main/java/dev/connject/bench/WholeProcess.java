@@ -3,7 +3,6 @@ package dev.connject.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The whole-process benchmark: whole JVMs, with and without the agent, on the same workloads,
@@ -41,39 +39,28 @@ public final class WholeProcess {
     private final Path benchJar;
     private final String java;
     private final int runs;
-    private final Path scratch;
+    private final ScratchDirectory scratch;
 
-    private WholeProcess(Path agent, Path noopAgent, Path benchJar, String java, int runs) throws IOException {
+    private WholeProcess(Path agent, Path noopAgent, Path benchJar, String java, int runs, ScratchDirectory scratch) {
         this.agent = agent;
         this.noopAgent = noopAgent;
         this.benchJar = benchJar;
         this.java = java;
         this.runs = runs;
-        this.scratch = Files.createTempDirectory("connject-bench");
+        this.scratch = scratch;
     }
 
     public static void main(String[] arguments) throws Exception {
-        WholeProcess bench = new WholeProcess(Path.of(arguments[0]), Path.of(arguments[1]), Path.of(arguments[2]),
-                arguments.length > 3 ? arguments[3] : "java", arguments.length > 4 ? Integer.parseInt(arguments[4]) : 7);
-        System.out.println("whole-process benchmark: " + bench.javaVersion() + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores");
-        try {
+        String java = arguments.length > 3 ? arguments[3] : "java";
+        try (ScratchDirectory scratch = ScratchDirectory.create()) {
+            WholeProcess bench = new WholeProcess(Path.of(arguments[0]), Path.of(arguments[1]), Path.of(arguments[2]),
+                    java, arguments.length > 4 ? Integer.parseInt(arguments[4]) : 7, scratch);
+            System.out.println("whole-process benchmark: " + javaVersion(java) + ", "
+                    + Runtime.getRuntime().availableProcessors() + " cores");
             bench.connectLoop();
             bench.startUp();
             bench.residentMemory();
-        } finally {
-            bench.deleteScratch();
         }
-    }
-
-    /** The runs' event files and recordings grow to gigabytes: none is kept. */
-    private void deleteScratch() throws IOException {
-        try (Stream<Path> files = Files.list(scratch)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Files.delete(file);
-            }
-        }
-        Files.delete(scratch);
     }
 
     private void connectLoop() throws Exception {
@@ -108,7 +95,8 @@ public final class WholeProcess {
     }
 
     private void startUp() throws Exception {
-        Path rules = rules("rules:\n  - name: refuse\n    match:\n      port: 9\n    fault:\n      errno: ECONNREFUSED\n");
+        Path rules = scratch.rules(
+                "rules:\n  - name: refuse\n    match:\n      port: 9\n    fault:\n      errno: ECONNREFUSED\n");
         Map<String, List<String>> configurations = new LinkedHashMap<>();
         configurations.put("no agent", List.of());
         configurations.put("a no-op agent", List.of("-javaagent:" + noopAgent));
@@ -168,9 +156,10 @@ public final class WholeProcess {
         Map<String, List<String>> configurations = new LinkedHashMap<>();
         configurations.put("no agent", List.of());
         configurations.put("connject, no options (no sink)", List.of(javaagent(null)));
-        configurations.put("connject, JSONL sink", List.of(javaagent("rules=" + rules("record:\n  jsonl: " + jsonl + "\n"))));
+        configurations.put("connject, JSONL sink",
+                List.of(javaagent("rules=" + scratch.rules("record:\n  jsonl: " + jsonl + "\n"))));
         configurations.put("connject, JSONL, caller: failures",
-                List.of(javaagent("rules=" + rules("record:\n  jsonl: " + jsonl + "\n  caller: failures\n"))));
+                List.of(javaagent("rules=" + scratch.rules("record:\n  jsonl: " + jsonl + "\n  caller: failures\n"))));
         return configurations;
     }
 
@@ -215,14 +204,8 @@ public final class WholeProcess {
         return "-javaagent:" + agent + (options == null ? "" : "=" + options);
     }
 
-    private Path rules(String body) throws IOException {
-        Path file = Files.createTempFile(scratch, "rules", ".yaml");
-        Files.writeString(file, "version: 1\n" + body);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        return file;
-    }
-
-    private String javaVersion() throws Exception {
+    /** The first line {@code java -version} prints. */
+    static String javaVersion(String java) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
         String first = new String(process.getInputStream().readAllBytes()).lines().findFirst().orElse("?");
         process.waitFor();
