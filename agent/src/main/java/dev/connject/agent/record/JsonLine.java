@@ -1,10 +1,7 @@
 package dev.connject.agent.record;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Arrays;
-import sun.nio.ch.ConnjectJdk;
 
 /**
  * One line of JSON built in a reusable byte buffer, field by field, without a String in between:
@@ -105,34 +102,15 @@ final class JsonLine {
         return this;
     }
 
-    /** {@code "10.0.0.5:5432"}, {@code "[fd00:0:0:0:0:0:0:1]:5432"}, as Java writes addresses, or null. */
+    /** An address as {@link Addresses} writes it, quoted, or null. */
     JsonLine address(InetAddress address, int port) {
         if (address == null) {
             return nullValue();
         }
-        put('"');
-        if (address instanceof Inet4Address) {
-            int value = ConnjectJdk.ipv4((Inet4Address) address);
-            for (int shift = 24; shift >= 0; shift -= 8) {
-                number((value >>> shift) & 0xff);
-                if (shift > 0) {
-                    put('.');
-                }
-            }
-        } else {
-            byte[] value = ConnjectJdk.ipv6((Inet6Address) address);
-            put('[');
-            for (int group = 0; group < 8; group++) {
-                if (group > 0) {
-                    put(':');
-                }
-                hexGroup(((value[2 * group] & 0xff) << 8) | (value[2 * group + 1] & 0xff));
-            }
-            put(']');
-        }
-        put(':');
-        number(port);
-        put('"');
+        room(Addresses.MAX_LENGTH + 2);
+        bytes[length++] = '"';
+        length = Addresses.write(address, port, bytes, length);
+        bytes[length++] = '"';
         return this;
     }
 
@@ -212,17 +190,6 @@ final class JsonLine {
             value /= 10;
         }
         reverse(start, length - 1);
-    }
-
-    private void hexGroup(int value) {
-        boolean started = false;
-        for (int shift = 12; shift >= 0; shift -= 4) {
-            int digit = (value >>> shift) & 0xf;
-            if (digit != 0 || started || shift == 0) {
-                put((char) HEX[digit]);
-                started = true;
-            }
-        }
     }
 
     private void hexDigits(int value, int digits) {
