@@ -26,7 +26,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Prints, per comparison: the geometric mean of all cycles' ratios with an interval of two
  * standard errors, their median and quartiles, and each pair's geometric mean.
  *
- * <p>Usage: {@code TakingTurns AGENT_JAR BENCH_JAR [JAVA] [CYCLES_PER_PAIR]}.
+ * <p>Given another build's agent jar, each comparison is of the two builds, that one with the same
+ * options as the reference, so that a change to connject is measured on its own.
+ *
+ * <p>Usage: {@code TakingTurns AGENT_JAR BENCH_JAR [JAVA] [CYCLES_PER_PAIR] [OTHER_AGENT_JAR]}.
  */
 public final class TakingTurns {
 
@@ -49,27 +52,43 @@ public final class TakingTurns {
         String agent = "-javaagent:" + Path.of(arguments[0]).toAbsolutePath();
         String java = arguments.length > 2 ? arguments[2] : "java";
         int cycles = arguments.length > 3 ? Integer.parseInt(arguments[3]) : 60;
+        String other = arguments.length > 4 ? "-javaagent:" + Path.of(arguments[4]).toAbsolutePath() : null;
+        String against = other == null ? "no agent" : "other build";
         try (ScratchDirectory scratch = ScratchDirectory.create()) {
             TakingTurns turns = new TakingTurns(java, Path.of(arguments[1]), scratch);
             Path events = scratch.resolve("events.jsonl");
-            Path rules = scratch.rules("record:\n  jsonl: " + events + "\n  jsonl_max: 64MB\n  jsonl_keep: 1\n");
+            Path rules = scratch.rules(jsonl(events));
+            Path otherRules = scratch.rules(jsonl(scratch.resolve("other-events.jsonl")));
             String recording = "-XX:StartFlightRecording=settings=default,filename=";
             String recordingWithout = recording + scratch.resolve("without.jfr");
             String recordingWith = recording + scratch.resolve("with.jfr");
             System.out.printf("connject's cost, connect loop in turns: %,d connects a block, %d cycles in each of %d"
-                    + " pairs of JVMs, %s%n", BLOCK, cycles, PAIRS, WholeProcess.javaVersion(java));
+                    + " pairs of JVMs, %s%s%n", BLOCK, cycles, PAIRS, WholeProcess.javaVersion(java),
+                    other == null ? "" : ", against " + arguments[4]);
             // the method's own error: two JVMs alike
             turns.compare("no agent / no agent", List.of(), List.of(), cycles);
-            turns.compare("connject, no options / no agent", List.of(), List.of(agent + "=log=off"), cycles);
-            turns.compare("connject, JSON Lines sink / no agent", List.of(),
+            turns.compare("connject, no options / " + against, withOther(other, "=log=off"),
+                    List.of(agent + "=log=off"), cycles);
+            turns.compare("connject, JSON Lines sink / " + against, withOther(other, "=rules=" + otherRules + ",log=off"),
                     List.of(agent + "=rules=" + rules + ",log=off"), cycles);
             // a rules file connject refused would leave a subject that writes nothing, measured as the sink
             if (!Files.exists(events) || Files.size(events) == 0) {
                 throw new IllegalStateException("connject wrote no JSON Lines to " + events);
             }
-            turns.compare("connject, JFR recording / JFR recording", List.of(recordingWithout),
+            List<String> reference = new ArrayList<>(withOther(other, "=log=off"));
+            reference.add(recordingWithout);
+            turns.compare("connject, JFR recording / " + (other == null ? "JFR recording" : against), reference,
                     List.of(agent + "=log=off", recordingWith), cycles);
         }
+    }
+
+    private static String jsonl(Path events) {
+        return "record:\n  jsonl: " + events + "\n  jsonl_max: 64MB\n  jsonl_keep: 1\n";
+    }
+
+    /** The reference's agent: none, or the other build with the same options. */
+    private static List<String> withOther(String other, String options) {
+        return other == null ? List.of() : List.of(other + options);
     }
 
     private void compare(String label, List<String> reference, List<String> subject, int cycles) throws Exception {
