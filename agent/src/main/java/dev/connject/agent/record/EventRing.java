@@ -32,10 +32,7 @@ final class EventRing {
         if (Integer.bitCount(capacityPowerOfTwo) != 1) {
             throw new IllegalArgumentException("capacity must be a power of two: " + capacityPowerOfTwo);
         }
-        slots = new EventSlot[capacityPowerOfTwo];
-        for (int i = 0; i < slots.length; i++) {
-            slots[i] = new EventSlot();
-        }
+        slots = EventSlot.ring(capacityPowerOfTwo);
         mask = capacityPowerOfTwo - 1;
     }
 

@@ -27,7 +27,7 @@ public final class Recorder implements AttemptSink {
 
     /**
      * Slots in the ring: 0.8 s of 10,000 connects a second while the recorder's thread is held up.
-     * Each slot keeps about 220 bytes for the JVM's life. Eight threads connecting flat out from the
+     * Each slot keeps 184 bytes for the JVM's life. Eight threads connecting flat out from the
      * JVM's start ({@code NoEventIsLostIT}) left up to about 6,000 events waiting: with 4,096 slots,
      * some runs lost 1,400 to 2,100 of them.
      */
@@ -264,7 +264,7 @@ public final class Recorder implements AttemptSink {
             String result = slot.result(outcomes);
             results.computeIfAbsent(result, counted -> new AtomicLong()).incrementAndGet();
             if (!slot.disconnect) {
-                destinations.record(slot.address, slot.port, slot.path, slot.host, result,
+                destinations.record(slot.address, slot.port, slot.path(), slot.host, result,
                         (slot.endNanos - slot.startNanos) / 1000);
             }
             boolean kept = !Outcomes.CONNECTED.equals(result) && !Outcomes.DISCONNECTED.equals(result)
