@@ -10,25 +10,17 @@ public final class Attempts {
     private Attempts() {
     }
 
-    /** A finished TCP attempt of a socket, to the given address, with nothing else yet recorded. */
+    /** A TCP attempt of a socket to the given address, with nothing else yet recorded. */
     public static ConnectAttempt to(InetSocketAddress remote) {
-        ConnectAttempt attempt = new ConnectAttempt();
-        attempt.id = 1;
-        attempt.threadName = "main";
-        attempt.api = Api.SOCKET;
-        attempt.protocol = Protocol.TCP;
+        ConnectAttempt attempt = of(Api.SOCKET, Protocol.TCP);
         attempt.address = remote.getAddress();
         attempt.port = remote.getPort();
         return attempt;
     }
 
-    /** A finished attempt of a UNIX-domain channel to the given path. */
+    /** An attempt of a UNIX-domain channel to the given path. */
     public static ConnectAttempt toPath(String path) {
-        ConnectAttempt attempt = new ConnectAttempt();
-        attempt.id = 1;
-        attempt.threadName = "main";
-        attempt.api = Api.CHANNEL;
-        attempt.protocol = Protocol.UNIX;
+        ConnectAttempt attempt = of(Api.CHANNEL, Protocol.UNIX);
         attempt.path = path;
         return attempt;
     }
@@ -37,6 +29,15 @@ public final class Attempts {
     public static ConnectAttempt failedWith(ConnectAttempt attempt, Throwable error, String... callers) {
         attempt.error = error;
         attempt.callers = callers;
+        return attempt;
+    }
+
+    private static ConnectAttempt of(Api api, Protocol protocol) {
+        ConnectAttempt attempt = new ConnectAttempt();
+        attempt.id = 1;
+        attempt.threadName = "main";
+        attempt.api = api;
+        attempt.protocol = protocol;
         return attempt;
     }
 }
