@@ -32,6 +32,8 @@ public final class WholeProcess {
     /** Connects made 150 frames below main, where a Throwable's backtrace costs more than a stack walk. */
     private static final String DEEP = "150 frames deep: ";
     private static final String DEEP_STACK = "-Dbench.depth=150";
+    private static final String NO_AGENT = "no agent";
+    private static final String NO_AGENT_JFR = "no agent, JFR recording";
     private static final String SIZED_HEAP = "64m";
 
     private final Path agent;
@@ -65,13 +67,10 @@ public final class WholeProcess {
 
     private void connectLoop() throws Exception {
         Path jsonl = scratch.resolve("events.jsonl");
-        String recording = "-XX:StartFlightRecording=filename=" + scratch.resolve("bench.jfr") + ",settings=default";
         Map<String, List<String>> configurations = recordingConfigurations(jsonl);
-        configurations.put("no agent, JFR recording", List.of(recording));
-        configurations.put("connject, JFR recording", List.of(javaagent(null), recording));
         configurations.put("connject, JFR recording, event setting caller=all",
-                List.of(javaagent(null), recording + ",+dev.connject.Connect#caller=all"));
-        configurations.put(DEEP + "no agent", List.of(DEEP_STACK));
+                List.of(javaagent(null), jfrRecording() + ",+dev.connject.Connect#caller=all"));
+        configurations.put(DEEP + NO_AGENT, List.of(DEEP_STACK));
         List<String> deepJsonl = new ArrayList<>(configurations.get("connject, JSONL sink"));
         deepJsonl.add(DEEP_STACK);
         configurations.put(DEEP + "connject, JSONL sink", deepJsonl);
@@ -84,21 +83,20 @@ public final class WholeProcess {
                 MEASURED, WARM_UP, runs);
         System.out.printf("  %-52s %11s %7s %11s %7s%n", "configuration", "ns/connect", "ratio", "CPU ns", "ratio");
         for (Map.Entry<String, long[]> result : medians.entrySet()) {
-            long[] reference = medians.get(result.getKey().contains("JFR") ? "no agent, JFR recording"
-                    : result.getKey().startsWith(DEEP) ? DEEP + "no agent" : "no agent");
+            long[] reference = medians.get(baseline(result.getKey()));
             long[] measured = result.getValue();
             System.out.printf("  %-52s %,11d %7.3f %,11d %7.3f%n", result.getKey(), measured[0],
                     (double) measured[0] / reference[0], measured[1], (double) measured[1] / reference[1]);
         }
-        System.out.println("  (the ratio of a JFR configuration is to 'no agent, JFR recording', of a deep one to '"
-                + DEEP + "no agent'; CPU: the time all the process's threads spent, per connect)");
+        System.out.println("  (the ratio of a JFR configuration is to '" + NO_AGENT_JFR + "', of a deep one to '"
+                + DEEP + NO_AGENT + "'; CPU: the time all the process's threads spent, per connect)");
     }
 
     private void startUp() throws Exception {
         Path rules = scratch.rules(
                 "rules:\n  - name: refuse\n    match:\n      port: 9\n    fault:\n      errno: ECONNREFUSED\n");
         Map<String, List<String>> configurations = new LinkedHashMap<>();
-        configurations.put("no agent", List.of());
+        configurations.put(NO_AGENT, List.of());
         configurations.put("a no-op agent", List.of("-javaagent:" + noopAgent));
         configurations.put("connject, no options", List.of(javaagent(null)));
         configurations.put("connject, a rules file", List.of(javaagent("rules=" + rules)));
@@ -110,7 +108,7 @@ public final class WholeProcess {
         System.out.printf("%nstart-up of a trivial JVM, median of %d interleaved runs:%n", STARTS);
         for (Map.Entry<String, long[]> result : medians.entrySet()) {
             System.out.printf("  %-34s %8.1f ms   %+7.1f ms%n", result.getKey(), result.getValue()[0] / 1000.0,
-                    (result.getValue()[0] - medians.get("no agent")[0]) / 1000.0);
+                    (result.getValue()[0] - medians.get(NO_AGENT)[0]) / 1000.0);
         }
     }
 
@@ -143,24 +141,41 @@ public final class WholeProcess {
     private void printMemory(String workload, Map<String, long[]> medians) {
         System.out.printf("%npeak resident memory and heap allocated by all threads, %s, "
                 + "median of %d interleaved runs:%n", workload, runs);
-        long[] reference = medians.get("no agent");
         for (Map.Entry<String, long[]> result : medians.entrySet()) {
+            long[] reference = medians.get(baseline(result.getKey()));
             long[] measured = result.getValue();
             System.out.printf("  %-34s %,10d KiB   %+7.1f MiB   %,6d B/connect   %+6d B%n", result.getKey(),
                     measured[0], (measured[0] - reference[0]) / 1024.0, measured[1], measured[1] - reference[1]);
         }
     }
 
-    /** No agent, and connject recording with each sink setting, writing JSON Lines to {@code jsonl}. */
+    /**
+     * No agent, and connject recording with each sink setting, writing JSON Lines to {@code jsonl};
+     * a JFR recording with and without connject.
+     */
     private Map<String, List<String>> recordingConfigurations(Path jsonl) throws IOException {
         Map<String, List<String>> configurations = new LinkedHashMap<>();
-        configurations.put("no agent", List.of());
+        configurations.put(NO_AGENT, List.of());
         configurations.put("connject, no options (no sink)", List.of(javaagent(null)));
         configurations.put("connject, JSONL sink",
                 List.of(javaagent("rules=" + scratch.rules("record:\n  jsonl: " + jsonl + "\n"))));
         configurations.put("connject, JSONL, caller: failures",
                 List.of(javaagent("rules=" + scratch.rules("record:\n  jsonl: " + jsonl + "\n  caller: failures\n"))));
+        configurations.put(NO_AGENT_JFR, List.of(jfrRecording()));
+        configurations.put("connject, JFR recording", List.of(javaagent(null), jfrRecording()));
         return configurations;
+    }
+
+    private String jfrRecording() {
+        return "-XX:StartFlightRecording=filename=" + scratch.resolve("bench.jfr") + ",settings=default";
+    }
+
+    /** What a configuration is compared with: the same run without connject. */
+    private static String baseline(String configuration) {
+        if (configuration.contains("JFR")) {
+            return NO_AGENT_JFR;
+        }
+        return configuration.startsWith(DEEP) ? DEEP + NO_AGENT : NO_AGENT;
     }
 
     /**
