@@ -10,7 +10,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
 import java.net.StandardProtocolFamily;
+import java.util.function.Consumer;
 import jdk.internal.access.SharedSecrets;
+import jdk.internal.vm.annotation.DontInline;
 
 /**
  * The JDK internals the agent uses, reached from inside {@code java.base}: direct calls where
@@ -107,6 +109,15 @@ public final class ConnjectJdk {
     /** The datagram channel's native disconnect. */
     public static void datagramDisconnect(FileDescriptor fd, boolean isIPv6) throws IOException {
         invoke(Natives.DISCONNECT, fd, isIPv6);
+    }
+
+    /**
+     * {@code action.accept(value)} in a compilation of its own, never inlined into its callers:
+     * the JIT honours {@code @DontInline} only in the JDK's own classes.
+     */
+    @DontInline
+    public static <T> void acceptOutOfLine(Consumer<T> action, T value) {
+        action.accept(value);
     }
 
     private static void invoke(Method method, Object... arguments) throws IOException {

@@ -4,11 +4,13 @@ import dev.connject.agent.attempt.ConnectAttempt;
 import dev.connject.agent.attempt.Syscall;
 import dev.connject.agent.platform.PlatformErrnos;
 import dev.connject.agent.safety.InternalErrors;
+import java.util.function.Consumer;
 import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
 import jdk.jfr.Recording;
 import jdk.jfr.RecordingState;
+import sun.nio.ch.ConnjectJdk;
 
 /**
  * Commits {@code dev.connject.Connect} JFR events on the connecting thread, so that JFR shows
@@ -51,6 +53,17 @@ abstract class JfrConnectEvents {
 
     static JfrConnectEvents create(InternalErrors errors) {
         return ModuleLayer.boot().findModule("jdk.jfr").isPresent() ? new Committing(errors) : NONE;
+    }
+
+    /** {@code event.commit()}, for {@link ConnjectJdk#acceptOutOfLine}. */
+    private static final class Commit implements Consumer<ConnectJfrEvent> {
+
+        static final Commit INSTANCE = new Commit();
+
+        @Override
+        public void accept(ConnectJfrEvent event) {
+            event.commit();
+        }
     }
 
     private static final class Committing extends JfrConnectEvents implements FlightRecorderListener {
@@ -103,7 +116,9 @@ abstract class JfrConnectEvents {
             ConnectJfrEvent event = new ConnectJfrEvent();
             try {
                 fill(event, attempt);
-                event.commit();
+                // JFR's writer for the event's nineteen fields, compiled into each JDK method that connects, more
+                // than doubled the compiler's memory for those methods on JDK 25, and with it the peak resident memory
+                ConnjectJdk.acceptOutOfLine(Commit.INSTANCE, event);
             } catch (Throwable failure) {
                 errors.report("jfr", failure);
             }
