@@ -100,6 +100,8 @@ public final class WholeProcess {
         configurations.put("a no-op agent", List.of("-javaagent:" + noopAgent));
         configurations.put("connject, no options", List.of(javaagent(null)));
         configurations.put("connject, a rules file", List.of(javaagent("rules=" + rules)));
+        configurations.put("connject, a rules file of 100 rules",
+                List.of(javaagent("rules=" + scratch.rules(hundredRules()))));
         Map<String, long[]> medians = interleaved(configurations, STARTS, null, arguments -> {
             long start = System.nanoTime();
             runJava(arguments, "dev.connject.bench.Trivial");
@@ -110,6 +112,18 @@ public final class WholeProcess {
             System.out.printf("  %-34s %8.1f ms   %+7.1f ms%n", result.getKey(), result.getValue()[0] / 1000.0,
                     (result.getValue()[0] - medians.get(NO_AGENT)[0]) / 1000.0);
         }
+    }
+
+    /** A large rules file: 100 rules of 8 lines, each with a host pattern, a port and a probability. */
+    private static String hundredRules() {
+        StringBuilder rules = new StringBuilder("rules:\n");
+        for (int i = 0; i < 100; i++) {
+            rules.append("  - name: refuse-").append(i)
+                    .append("\n    match:\n      host: 'svc-").append(i).append(".*.example'\n      port: ")
+                    .append(10_000 + i)
+                    .append("\n    fault:\n      errno: ECONNREFUSED\n    when:\n      probability: 0.5\n");
+        }
+        return rules.toString();
     }
 
     /**
