@@ -3,7 +3,7 @@
 # and 2% (JFR) targets: a JVM with connject and one without take turns at blocks of connects
 # (dev.connject.bench.TakingTurns). Builds connject, then runs on each JDK given (default: the java
 # on the PATH).
-#   bench/turns.sh [JAVA...]      CYCLES=N cycles per pair of JVMs (60: about 14 minutes a JDK)
+#   bench/turns.sh [JAVA...]      CYCLES=N cycles per pair of JVMs (60: about 17 minutes a JDK)
 #                                 OTHER=JAR compares with another build's agent jar instead of no agent
 #                                 (a copy outside agent/target, which this script rebuilds)
 set -euo pipefail

@@ -37,6 +37,8 @@ public final class TakingTurns {
     private static final int WARM_UP = 200_000;
     private static final int BLOCK = 5_000;
     private static final int PAIRS = 3;
+    /** A tracer's sampling: successful connects left out of the file cost no stack read. */
+    private static final String SAMPLE = "  sample: 0.01\n";
 
     private final String java;
     private final Path benchJar;
@@ -59,6 +61,8 @@ public final class TakingTurns {
             Path events = scratch.resolve("events.jsonl");
             Path rules = scratch.rules(jsonl(events));
             Path otherRules = scratch.rules(jsonl(scratch.resolve("other-events.jsonl")));
+            Path sampled = scratch.rules(jsonl(scratch.resolve("sampled-events.jsonl")) + SAMPLE);
+            Path otherSampled = scratch.rules(jsonl(scratch.resolve("other-sampled-events.jsonl")) + SAMPLE);
             String recording = "-XX:StartFlightRecording=settings=default,filename=";
             String recordingWithout = recording + scratch.resolve("without.jfr");
             String recordingWith = recording + scratch.resolve("with.jfr");
@@ -75,6 +79,9 @@ public final class TakingTurns {
             if (!Files.exists(events) || Files.size(events) == 0) {
                 throw new IllegalStateException("connject wrote no JSON Lines to " + events);
             }
+            turns.compare("connject, JSON Lines, 1% of successes / " + against,
+                    withOther(other, "=rules=" + otherSampled + ",log=off"),
+                    List.of(agent + "=rules=" + sampled + ",log=off"), cycles);
             List<String> reference = new ArrayList<>(withOther(other, "=log=off"));
             reference.add(recordingWithout);
             turns.compare("connject, JFR recording / " + (other == null ? "JFR recording" : against), reference,

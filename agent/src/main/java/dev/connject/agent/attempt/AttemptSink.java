@@ -10,10 +10,19 @@ public interface AttemptSink {
     void finished(ConnectAttempt attempt);
 
     /**
+     * Whether a success of the attempt starting now is to be written to the sinks
+     * ({@code record.sample}). Decided where the attempt starts, so that one left out does not have
+     * its caller read for nothing.
+     */
+    boolean sampleSuccess();
+
+    /**
      * How many application frames to capture per attempt where it starts, innermost first; 0
      * when nothing recorded would show them, or when only failures' callers are read.
+     *
+     * @param successWritten whether the sinks would write the attempt if it succeeded
      */
-    int callerFrames();
+    int callerFrames(boolean successWritten);
 
     /**
      * How many application frames to capture of a failed attempt that has none yet, where its

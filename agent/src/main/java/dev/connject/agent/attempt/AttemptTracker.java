@@ -120,7 +120,7 @@ public final class AttemptTracker extends ConnjectDispatcher {
         attempt.virtual = JdkInternals.isVirtual(thread);
         attempt.api = APIS[api];
         attempt.owner = owner;
-        attempt.timeoutMillis = timeoutMillis > 0 && timeoutMillis < Integer.MAX_VALUE ? timeoutMillis : 0;
+        attempt.timeoutMillis = timeoutMillis > 0 && timeoutMillis < Integer.MAX_VALUE ? (int) timeoutMillis : 0;
         if (remote instanceof InetSocketAddress) {
             InetAddress address = ((InetSocketAddress) remote).getAddress();
             attempt.host = address == null ? ((InetSocketAddress) remote).getHostString() : ConnjectJdk.originalHostName(address);
@@ -140,7 +140,10 @@ public final class AttemptTracker extends ConnjectDispatcher {
         // the JDK makes the descriptor non-blocking for a timeout, a virtual thread, or an API that returns at once
         attempt.nonBlocking = attempt.virtual || attempt.handsOff || api == ConnjectHooks.API_CHANNEL_TIMED
                 || (api == ConnjectHooks.API_SOCKET && attempt.timeoutMillis > 0);
-        int frames = sink.callerFrames();
+        attempt.sampled = sink.sampleSuccess();
+        // an attempt left out of the sample is written only if it fails, and then its caller is read where the
+        // failure reaches the application: the same call, unless the API hands the outcome to later calls
+        int frames = sink.callerFrames(attempt.sampled || attempt.handsOff);
         if (frames > 0) {
             attempt.callers = threads.get().callers.capture(frames);
         }

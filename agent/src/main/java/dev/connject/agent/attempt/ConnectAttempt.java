@@ -37,7 +37,8 @@ public final class ConnectAttempt {
     boolean handsOff;
     boolean handedOff;
     boolean nonBlocking;
-    long timeoutMillis;
+    /** The application's own timeout, 0 when it set none; never above {@code Integer.MAX_VALUE}. */
+    int timeoutMillis;
     String host;
     Protocol protocol;
     InetAddress address;
@@ -51,6 +52,8 @@ public final class ConnectAttempt {
     boolean localFromJdk;
     /** The application frames that made the call, as {@code class.method(File.java:line)}, innermost first. */
     String[] callers;
+    /** Whether a success is written to the JSON Lines file and the log ({@code record.sample}). */
+    boolean sampled;
 
     String rule;
     boolean injected;
@@ -91,6 +94,7 @@ public final class ConnectAttempt {
         local = null;
         localFromJdk = false;
         callers = null;
+        sampled = false;
         rule = null;
         injected = false;
         dryRun = false;
@@ -203,7 +207,7 @@ public final class ConnectAttempt {
         this.local = local;
     }
 
-    public long timeoutMillis() {
+    public int timeoutMillis() {
         return timeoutMillis;
     }
 
@@ -220,6 +224,14 @@ public final class ConnectAttempt {
     /** The application frames that made the call, innermost first, or {@code null} when not captured. */
     public String[] callers() {
         return callers;
+    }
+
+    /**
+     * Whether this attempt is in {@code record.sample}: a success is written to the JSON Lines file
+     * and the log only then, a failure always.
+     */
+    public boolean sampled() {
+        return sampled;
     }
 
     /** The name of the rule that decided this attempt, or {@code null}. */

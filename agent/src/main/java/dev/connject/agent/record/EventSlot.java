@@ -48,7 +48,8 @@ final class EventSlot {
     boolean disconnect;
     int fd;
     InetSocketAddress local;
-    long timeoutMillis;
+    int timeoutMillis;
+    boolean sampled;
     boolean injected;
     boolean dryRun;
     boolean appTimedOut;
@@ -106,6 +107,7 @@ final class EventSlot {
         fd = attempt.fdNumber();
         local = attempt.local();
         timeoutMillis = attempt.timeoutMillis();
+        sampled = attempt.sampled();
         injected = attempt.injected();
         dryRun = attempt.dryRun();
         appTimedOut = attempt.appTimedOut();

@@ -117,15 +117,21 @@ public final class Recorder implements AttemptSink {
         }
     }
 
+    @Override
+    public boolean sampleSuccess() {
+        double sample = settings.recording.sample();
+        return sample >= 1.0 || ThreadLocalRandom.current().nextDouble() < sample;
+    }
+
     /**
      * The sinks and listeners follow {@code record.caller}, JFR its event's own {@code caller}
      * setting; a caller read for one is shown by all.
      */
     @Override
-    public int callerFrames() {
+    public int callerFrames(boolean successWritten) {
         Settings current = settings;
         boolean everyConnect = current.recording.callers() == Recording.Callers.ALL
-                && (current.hasSinks() || !listeners.isEmpty())
+                && (current.hasSinks() && successWritten || !listeners.isEmpty())
                 || current.recording.jfr() && jfr.wantsEveryCaller();
         return everyConnect ? frames(current) : 0;
     }
@@ -267,9 +273,7 @@ public final class Recorder implements AttemptSink {
                 destinations.record(slot.address, slot.port, slot.path(), slot.host, result,
                         (slot.endNanos - slot.startNanos) / 1000);
             }
-            boolean kept = !Outcomes.CONNECTED.equals(result) && !Outcomes.DISCONNECTED.equals(result)
-                    || current.recording.sample() >= 1.0
-                    || ThreadLocalRandom.current().nextDouble() < current.recording.sample();
+            boolean kept = slot.sampled || !Outcomes.CONNECTED.equals(result) && !Outcomes.DISCONNECTED.equals(result);
             boolean watched = !listeners.isEmpty();
             if (watched || (kept && current.jsonl != null)) {
                 slot.writeJson(line, outcomes, result, clock, pid);

@@ -17,7 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The JSON Lines file rotates by size and keeps the files it is told to; sampling thins successes, never failures. */
+/**
+ * The JSON Lines file rotates by size and keeps the files it is told to; sampling thins successes,
+ * never failures, and what it keeps names its caller.
+ */
 class JsonlRotationAndSamplingIT {
 
     private final Jdk jdk = Jdks.installed().get(0);
@@ -51,6 +54,9 @@ class JsonlRotationAndSamplingIT {
         long successes = recorded.size() - failures;
         assertThat(failures).isEqualTo(200);
         assertThat(successes).isBetween(120L, 240L);
+        // a failure left out of the sample has its caller read where it fails, in the same call
+        assertThat(recorded).allSatisfy(event -> assertThat((String) event.get("caller"))
+                .startsWith("dev.connject.probe.RuleLoad"));
     }
 
     private void run(Path directory, String record, String threads, String connects) throws IOException {

@@ -53,13 +53,14 @@ public class HookPathBenchmark {
     /**
      * Where events go: {@code none} (the recorder counts them, the default), {@code jsonl} (a JSON
      * Lines file, every caller read), {@code jsonl-failures} (the same with {@code record.caller:
-     * failures}), {@code jfr} (no sink, a JFR recording of {@code dev.connject.Connect} running with
-     * the event's default settings, which read the callers of failures only), {@code jfr-all-callers}
-     * (the same with the event's {@code caller} setting at {@code all}), or {@code discard}: no
-     * recorder at all, so that the hooks and the rules' decision are measured alone and
-     * recording's share is the difference.
+     * failures}), {@code jsonl-sampled} (the same as {@code jsonl} with {@code record.sample: 0.01},
+     * which leaves out 99% of successful connects, and their callers), {@code jfr} (no sink, a JFR
+     * recording of {@code dev.connject.Connect} running with the event's default settings, which
+     * read the callers of failures only), {@code jfr-all-callers} (the same with the event's
+     * {@code caller} setting at {@code all}), or {@code discard}: no recorder at all, so that the
+     * hooks and the rules' decision are measured alone and recording's share is the difference.
      */
-    @Param({"none", "discard", "jsonl", "jsonl-failures", "jfr", "jfr-all-callers"})
+    @Param({"none", "discard", "jsonl", "jsonl-failures", "jsonl-sampled", "jfr", "jfr-all-callers"})
     public String sink;
 
     private ServerSocketChannel server;
@@ -90,7 +91,8 @@ public class HookPathBenchmark {
         Recording.Callers callers = sink.endsWith("-failures") ? Recording.Callers.FAILURES : Recording.Callers.ALL;
         if (sink.startsWith("jsonl")) {
             written = Files.createTempFile("connject-bench", ".jsonl");
-            recording = new Recording(recording.log(), Optional.of(written), 0, 0, false, 0, callers, 1.0);
+            double sample = sink.equals("jsonl-sampled") ? 0.01 : 1.0;
+            recording = new Recording(recording.log(), Optional.of(written), 0, 0, false, 0, callers, sample);
         } else if (sink.startsWith("jfr")) {
             recording = new Recording(recording.log(), Optional.empty(), 0, 0, true, 0, callers, 1.0);
             jfrRecording = new jdk.jfr.Recording();
@@ -167,7 +169,12 @@ public class HookPathBenchmark {
         }
 
         @Override
-        public int callerFrames() {
+        public boolean sampleSuccess() {
+            return false;
+        }
+
+        @Override
+        public int callerFrames(boolean successWritten) {
             return 0;
         }
 
