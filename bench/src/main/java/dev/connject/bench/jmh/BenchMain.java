@@ -15,7 +15,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs the JMH benchmarks with what each needs in its forked JVM, and prints their summary:
  * <ul>
  *   <li>{@code hook-path BOOT_CLASSES}: the hook path, connject's classes of {@code java.base}
- *       patched in, its cost and allocation per connect;</li>
+ *       patched in, its cost and allocation per connect, and beside it what a reading of the clock
+ *       costs, which the hooks make twice a connect;</li>
  *   <li>{@code connects AGENT_JAR}: whole connects in a JVM without the agent and in one with it,
  *       as ratios. Its class path must not hold connject's classes: the forks inherit it, and the
  *       agent would find them there rather than in its jar.</li>
@@ -42,11 +43,14 @@ public final class BenchMain {
                         // as the agent opens it to itself, for reading callers from backtraces
                         "--add-opens", "java.base/java.lang=ALL-UNNAMED")
                 .build()).run();
+        RunResult clock = new Runner(common(ClockBenchmark.class.getName()).build()).runSingle();
         System.out.printf("%nhook path, per connect (HookPathBenchmark):%n");
         for (RunResult result : results) {
             System.out.printf("  rules=%-20s sink=%-15s %8.1f ns %8.0f B%n", result.getParams().getParam("rules"),
                     result.getParams().getParam("sink"), result.getPrimaryResult().getScore(), allocated(result));
         }
+        System.out.printf("  each row reads the clock twice, at %.1f ns a reading (ClockBenchmark)%n",
+                clock.getPrimaryResult().getScore());
     }
 
     private static void connects(String agent) throws Exception {
