@@ -16,7 +16,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <ul>
  *   <li>{@code hook-path BOOT_CLASSES}: the hook path, connject's classes of {@code java.base}
  *       patched in, its cost and allocation per connect, and beside it what a reading of the clock
- *       costs, which the hooks make twice a connect;</li>
+ *       costs, which the hooks make twice a connect, and once more where a rule is for its port;</li>
  *   <li>{@code connects AGENT_JAR}: whole connects in a JVM without the agent and in one with it,
  *       as ratios. Its class path must not hold connject's classes: the forks inherit it, and the
  *       agent would find them there rather than in its jar.</li>
@@ -49,8 +49,8 @@ public final class BenchMain {
             System.out.printf("  rules=%-20s sink=%-15s %8.1f ns %8.0f B%n", result.getParams().getParam("rules"),
                     result.getParams().getParam("sink"), result.getPrimaryResult().getScore(), allocated(result));
         }
-        System.out.printf("  each row reads the clock twice, at %.1f ns a reading (ClockBenchmark)%n",
-                clock.getPrimaryResult().getScore());
+        System.out.printf("  each row reads the clock twice, three times with a rule for the port,"
+                + " at %.1f ns a reading (ClockBenchmark)%n", clock.getPrimaryResult().getScore());
     }
 
     private static void connects(String agent) throws Exception {

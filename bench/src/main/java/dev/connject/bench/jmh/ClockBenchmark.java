@@ -8,8 +8,9 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 
 /**
  * One reading of the clock that times a connect. The hooks read it twice for each connect, where it
- * starts and where it ends: a share of the hook path that no code of connject's can take off while
- * connects are timed, and that depends on the machine.
+ * starts and where it ends, and once more where a rule is for its port, to know whether the rule is
+ * active: a share of the hook path that no code of connject's can take off while connects are timed,
+ * and that depends on the machine.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
