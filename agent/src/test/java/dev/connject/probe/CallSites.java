@@ -8,17 +8,18 @@ import java.net.Socket;
 import java.net.SocketAddress;
 
 /**
- * Connects again and again from two overloads whose connects sit at the same bytecode index on
- * different lines, from a shallow stack and then from one 100 frames deep, where connject walks
- * the stack rather than read a backtrace, and prints, before each connect, the caller connject
- * should record for it: {@code expect class.method(File.java:line)}.
+ * Connects again and again from two overloads whose first connects sit at the same bytecode index
+ * on different lines, and from a second line in one of them, from a shallow stack and then from
+ * one 100 frames deep, where connject walks the stack rather than read a backtrace, and prints,
+ * before each connect, the caller connject should record for it:
+ * {@code expect class.method(File.java:line)}.
  */
 public final class CallSites {
 
     private static final StackWalker WALKER = StackWalker.getInstance();
 
     public static void main(String[] arguments) throws Exception {
-        // the kernel completes the 12 connects into the backlog; none needs accepting
+        // the kernel completes the 18 connects into the backlog; none needs accepting
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
             connectBelow(0, target);
@@ -44,6 +45,9 @@ public final class CallSites {
     }
 
     private static void open(SocketAddress target) throws IOException {
+        try (Socket socket = new Socket()) {
+            expect(); socket.connect(target);
+        }
         try (Socket socket = new Socket()) {
             expect(); socket.connect(target);
         }

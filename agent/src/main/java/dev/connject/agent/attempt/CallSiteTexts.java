@@ -1,6 +1,7 @@
 package dev.connject.agent.attempt;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,20 +27,14 @@ final class CallSiteTexts {
     private CallSiteTexts() {
     }
 
-    /** One key for a backtrace's method number and bytecode index merged with its class's redefinition version. */
-    static long site(short method, int index) {
-        return (long) method << 32 | (index & 0xFFFF_FFFFL);
-    }
-
     /** The text of frame {@code frame} of {@code here}, whose class is {@code type}; the stack trace is made only for a new site. */
     static String of(Class<?> type, short method, int index, Throwable here, int frame) {
         ClassSites sites = CLASSES.get(type);
-        Long site = site(method, index);
-        String text = sites.bySite.get(site);
+        String text = sites.text(method, index);
         if (text == null) {
             text = text(here.getStackTrace()[frame]);
             if (sites.keep()) {
-                sites.bySite.putIfAbsent(site, text);
+                sites.add(method, index, text);
             }
         }
         return text;
@@ -88,15 +83,66 @@ final class CallSiteTexts {
         }
     }
 
-    /** The call sites of one class: by backtrace site, or by method name and then bytecode index. */
+    /** The call sites of one class: by backtrace method number and index, or by method name and then bytecode index. */
     private static final class ClassSites {
-        final Map<Long, String> bySite = new ConcurrentHashMap<>();
         final Map<String, Map<Integer, String>> byName = new ConcurrentHashMap<>();
+        /**
+         * By backtrace method number, what is known of that method's sites. Replaced whole when a
+         * site is added, so that finding one takes no lock and, unlike a map keyed by a long, no box.
+         */
+        private volatile MethodSites[] byMethod = new MethodSites[0];
         private final AtomicInteger kept = new AtomicInteger();
 
         /** Whether one more site's text may be kept. */
         boolean keep() {
             return kept.get() < SITES_PER_CLASS && kept.incrementAndGet() <= SITES_PER_CLASS;
+        }
+
+        String text(short method, int index) {
+            MethodSites[] methods = byMethod;
+            int number = Short.toUnsignedInt(method);
+            return number < methods.length ? methods[number].text(index) : null;
+        }
+
+        synchronized void add(short method, int index, String text) {
+            if (text(method, index) == null) {
+                int number = Short.toUnsignedInt(method);
+                MethodSites[] known = byMethod;
+                MethodSites[] methods = Arrays.copyOf(known, Math.max(known.length, number + 1));
+                Arrays.fill(methods, known.length, methods.length, MethodSites.NONE);
+                methods[number] = methods[number].with(index, text);
+                byMethod = methods;
+            }
+        }
+    }
+
+    /** The sites known in one method: bytecode indexes, merged with their class's redefinition version, and their texts. */
+    private static final class MethodSites {
+        static final MethodSites NONE = new MethodSites(new int[0], new String[0]);
+
+        private final int[] indexes;
+        private final String[] texts;
+
+        private MethodSites(int[] indexes, String[] texts) {
+            this.indexes = indexes;
+            this.texts = texts;
+        }
+
+        MethodSites with(int index, String text) {
+            int[] moreIndexes = Arrays.copyOf(indexes, indexes.length + 1);
+            String[] moreTexts = Arrays.copyOf(texts, texts.length + 1);
+            moreIndexes[indexes.length] = index;
+            moreTexts[texts.length] = text;
+            return new MethodSites(moreIndexes, moreTexts);
+        }
+
+        String text(int index) {
+            for (int i = 0; i < indexes.length; i++) {
+                if (indexes[i] == index) {
+                    return texts[i];
+                }
+            }
+            return null;
         }
     }
 }

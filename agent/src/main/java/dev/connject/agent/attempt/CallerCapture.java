@@ -142,9 +142,10 @@ final class CallerCapture {
             return i % CHUNK == 0 && i > 0 ? (Object[]) previous[previous.length - 2] : previous;
         }
 
+        /** The top frame's method number and bytecode index merged with its class's redefinition version, as one key. */
         private long site(Throwable thrown) {
             Object[] chunk = (Object[]) backtrace.get(thrown);
-            return CallSiteTexts.site(((short[]) chunk[METHODS])[0], ((int[]) chunk[INDEXES])[0]);
+            return (long) ((short[]) chunk[METHODS])[0] << 32 | (((int[]) chunk[INDEXES])[0] & 0xFFFF_FFFFL);
         }
     }
 }
