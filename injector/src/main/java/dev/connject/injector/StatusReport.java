@@ -43,7 +43,9 @@ final class StatusReport {
             report.append(String.format("  %-" + nameWidth + "s  matched %s, injected %s%n", rule.get("name"),
                     rule.get("matched"), rule.get("injected")));
         }
-        report.append(String.format(ROW, "attempts", status.get("attempts") + counts(map(status.get("results")), ": ")));
+        Map<String, Object> results = map(status.get("results"));
+        report.append(String.format(ROW, "attempts", status.get("attempts") + counts(results, ": ")
+                + notRecordedYet(status, results)));
         report.append(String.format(ROW, "dropped", nonZero(map(status.get("dropped")))));
         report.append(String.format(ROW, "internal errors", nonZero(map(status.get("internal_errors")))));
         report.append(String.format(ROW, "pending", status.get("pending")));
@@ -74,6 +76,23 @@ final class StatusReport {
         int count = list(status.get("rules")).size();
         return (count == 0 ? "no rules" : count == 1 ? "1 rule" : count + " rules") + " in force from "
                 + status.get("rules_source") + ", mode " + status.get("mode");
+    }
+
+    /**
+     * Attempts are counted as they finish and by result once the recorder's thread has taken them
+     * from the ring, so under load a few are between the two; those the ring refused are dropped.
+     */
+    private static String notRecordedYet(Map<String, Object> status, Map<String, Object> results) {
+        long accounted = number(map(status.get("dropped")).get("ring"));
+        for (Object count : results.values()) {
+            accounted += number(count);
+        }
+        long waiting = number(status.get("attempts")) - accounted;
+        return waiting <= 0 ? "" : (results.isEmpty() ? ": " : ", ") + waiting + " not recorded yet";
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number ? ((Number) value).longValue() : 0;
     }
 
     private static String counts(Map<String, Object> counts, String lead) {

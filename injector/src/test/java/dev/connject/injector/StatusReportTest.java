@@ -10,7 +10,8 @@ class StatusReportTest {
     void showsEachDestinationWithItsLatenciesAndFailures() {
         String report = StatusReport.format(JsonReader.object("{\"version\":\"0.1.0\",\"pid\":4242,"
                 + "\"started\":\"2026-11-24T19:13:00Z\",\"attached\":true,\"mode\":\"inject\",\"rules_source\":null,"
-                + "\"rules\":[],\"attempts\":40,\"results\":{},\"dropped\":{},\"internal_errors\":{},\"pending\":0,"
+                + "\"rules\":[],\"attempts\":40,\"results\":{\"connected\":34,\"ECONNREFUSED\":6},\"dropped\":{},"
+                + "\"internal_errors\":{},\"pending\":0,"
                 + "\"hooked\":[],\"destinations\":["
                 + "{\"remote\":\"10.0.0.7:5432\",\"host\":\"db.internal\",\"attempts\":18,"
                 + "\"failures\":{\"ECONNREFUSED\":6},\"p50_us\":412,\"p99_us\":1900,\"max_us\":2300},"
@@ -21,5 +22,22 @@ class StatusReportTest {
                 "destinations     2",
                 "  10.0.0.7:5432 (db.internal)  attempts 18, p50 412us, p99 1900us, max 2300us; ECONNREFUSED 6",
                 "  127.0.0.1:8080               attempts 22, p50 95us, p99 310us, max 310us");
+    }
+
+    @Test
+    void saysHowManyFinishedAttemptsTheRecorderHasNotTakenYet() {
+        assertThat(attemptsLine(12, "{\"connected\":8}", "{\"ring\":1,\"jsonl /tmp/c.jsonl\":2}"))
+                .isEqualTo("attempts         12: connected 8, 3 not recorded yet");
+        assertThat(attemptsLine(12, "{\"connected\":8,\"ECONNREFUSED\":3}", "{\"ring\":1}"))
+                .isEqualTo("attempts         12: connected 8, ECONNREFUSED 3");
+        assertThat(attemptsLine(2, "{}", "{\"ring\":0}")).isEqualTo("attempts         2: 2 not recorded yet");
+    }
+
+    private static String attemptsLine(long attempts, String results, String dropped) {
+        String report = StatusReport.format(JsonReader.object("{\"version\":\"0.1.0\",\"pid\":4242,"
+                + "\"started\":\"2026-11-24T19:13:00Z\",\"attached\":false,\"mode\":\"inject\",\"rules_source\":null,"
+                + "\"rules\":[],\"attempts\":" + attempts + ",\"results\":" + results + ",\"dropped\":" + dropped
+                + ",\"internal_errors\":{},\"pending\":0,\"hooked\":[],\"destinations\":[]}"));
+        return report.lines().filter(line -> line.startsWith("attempts")).findFirst().orElseThrow();
     }
 }

@@ -198,8 +198,12 @@ public final class RunningAgent {
         for (Map.Entry<String, long[]> rule : current.counts().entrySet()) {
             counts.add(new AgentStatus.RuleCount(rule.getKey(), rule.getValue()[0], rule.getValue()[1]));
         }
+        // an attempt is counted before it is recorded or dropped: read in this order, none is recorded but not counted
+        Map<String, Long> results = recorder.results();
+        Map<String, Long> dropped = recorder.dropped();
+        long attempts = recorder.attempts();
         return new AgentStatus(version(), ProcessHandle.current().pid(), started, attached, current.mode().yamlName(),
-                rules.source(), counts, recorder.attempts(), recorder.results(), recorder.dropped(), errors.counts(),
+                rules.source(), counts, attempts, results, dropped, errors.counts(),
                 tracker.pendingCount(), new ArrayList<>(new TreeSet<>(installation.woven())), recorder.destinations());
     }
 
