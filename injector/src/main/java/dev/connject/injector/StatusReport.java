@@ -83,12 +83,17 @@ final class StatusReport {
      * from the ring, so under load a few are between the two; those the ring refused are dropped.
      */
     private static String notRecordedYet(Map<String, Object> status, Map<String, Object> results) {
-        long accounted = number(map(status.get("dropped")).get("ring"));
+        long accounted = droppedAtRing(status);
         for (Object count : results.values()) {
             accounted += number(count);
         }
         long waiting = number(status.get("attempts")) - accounted;
         return waiting <= 0 ? "" : (results.isEmpty() ? ": " : ", ") + waiting + " not recorded yet";
+    }
+
+    /** Events the agent's full ring refused: they reach no recorder, sink or {@code watch}. */
+    static long droppedAtRing(Map<String, Object> status) {
+        return number(map(status.get("dropped")).get("ring"));
     }
 
     private static long number(Object value) {

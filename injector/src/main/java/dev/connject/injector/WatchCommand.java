@@ -2,7 +2,6 @@ package dev.connject.injector;
 
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -97,10 +96,7 @@ final class WatchCommand implements Command {
     }
 
     /** Events the agent could not keep at all: they never got a sequence number, so no gap shows them. */
-    @SuppressWarnings("unchecked")
     private static long ringDrops(AgentClient agent) throws CommandFailure {
-        Map<String, Object> dropped = (Map<String, Object>) JsonReader.object(agent.statusJson()).get("dropped");
-        Object ring = dropped == null ? null : dropped.get("ring");
-        return ring instanceof Long ? (Long) ring : 0;
+        return StatusReport.droppedAtRing(JsonReader.object(agent.statusJson()));
     }
 }

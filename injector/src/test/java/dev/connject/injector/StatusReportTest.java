@@ -2,21 +2,18 @@ package dev.connject.injector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StatusReportTest {
 
     @Test
     void showsEachDestinationWithItsLatenciesAndFailures() {
-        String report = StatusReport.format(JsonReader.object("{\"version\":\"0.1.0\",\"pid\":4242,"
-                + "\"started\":\"2026-11-24T19:13:00Z\",\"attached\":true,\"mode\":\"inject\",\"rules_source\":null,"
-                + "\"rules\":[],\"attempts\":40,\"results\":{\"connected\":34,\"ECONNREFUSED\":6},\"dropped\":{},"
-                + "\"internal_errors\":{},\"pending\":0,"
-                + "\"hooked\":[],\"destinations\":["
-                + "{\"remote\":\"10.0.0.7:5432\",\"host\":\"db.internal\",\"attempts\":18,"
-                + "\"failures\":{\"ECONNREFUSED\":6},\"p50_us\":412,\"p99_us\":1900,\"max_us\":2300},"
-                + "{\"remote\":\"127.0.0.1:8080\",\"host\":\"127.0.0.1\",\"attempts\":22,\"failures\":{},"
-                + "\"p50_us\":95,\"p99_us\":310,\"max_us\":310}]}"));
+        String report = StatusReport.format(status(40, "{\"connected\":34,\"ECONNREFUSED\":6}", "{}",
+                "{\"remote\":\"10.0.0.7:5432\",\"host\":\"db.internal\",\"attempts\":18,"
+                        + "\"failures\":{\"ECONNREFUSED\":6},\"p50_us\":412,\"p99_us\":1900,\"max_us\":2300},"
+                        + "{\"remote\":\"127.0.0.1:8080\",\"host\":\"127.0.0.1\",\"attempts\":22,\"failures\":{},"
+                        + "\"p50_us\":95,\"p99_us\":310,\"max_us\":310}"));
 
         assertThat(report.lines().dropWhile(line -> !line.startsWith("destinations")).toList()).containsExactly(
                 "destinations     2",
@@ -34,10 +31,16 @@ class StatusReportTest {
     }
 
     private static String attemptsLine(long attempts, String results, String dropped) {
-        String report = StatusReport.format(JsonReader.object("{\"version\":\"0.1.0\",\"pid\":4242,"
-                + "\"started\":\"2026-11-24T19:13:00Z\",\"attached\":false,\"mode\":\"inject\",\"rules_source\":null,"
-                + "\"rules\":[],\"attempts\":" + attempts + ",\"results\":" + results + ",\"dropped\":" + dropped
-                + ",\"internal_errors\":{},\"pending\":0,\"hooked\":[],\"destinations\":[]}"));
-        return report.lines().filter(line -> line.startsWith("attempts")).findFirst().orElseThrow();
+        return StatusReport.format(status(attempts, results, dropped, "")).lines()
+                .filter(line -> line.startsWith("attempts")).findFirst().orElseThrow();
+    }
+
+    /** The agent's status JSON with these counts and destinations, the rest as a JVM with no rules has it. */
+    private static Map<String, Object> status(long attempts, String results, String dropped,
+                                              String destinations) {
+        return JsonReader.object("{\"version\":\"0.1.0\",\"pid\":4242,\"started\":\"2026-11-24T19:13:00Z\","
+                + "\"attached\":true,\"mode\":\"inject\",\"rules_source\":null,\"rules\":[],\"attempts\":" + attempts
+                + ",\"results\":" + results + ",\"dropped\":" + dropped + ",\"internal_errors\":{},\"pending\":0,"
+                + "\"hooked\":[],\"destinations\":[" + destinations + "]}");
     }
 }
