@@ -3,73 +3,152 @@ package dev.connject.agent.record;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Appends one JSON object per attempt to a file, rotating it by size when asked: the file is
  * renamed {@code FILE.1}, the older ones shift up, and those beyond the number kept are deleted.
  * Lines are written from a buffer of connject's own, flushed when the recorder has drained.
+ *
+ * <p>What the file does not take, a full disk for one, stays in the buffer and is written, from
+ * the byte where the file stopped, once it does, so that each line is in the file once. A line
+ * that finds the buffer full meanwhile is refused, and counted as dropped, as are the lines the
+ * buffer still holds when the sink is closed; a line the file took only part of is then cut off.
+ * The file ends with whole lines.
  */
 final class JsonlSink {
+
+    private static final int BUFFER_BYTES = 1 << 16;
 
     private final Path file;
     private final long maxBytes;
     private final int keep;
-    private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
-    private FileChannel channel;
+    private final ObjLongConsumer<String> dropped;
+    private final Opener opener;
+    private ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
+    private SeekableByteChannel channel;
     private long written;
+    /** The file's size up to the end of its last whole line. */
+    private long lineEnd;
 
-    /** @param maxBytes size at which the file is rotated, 0 for never */
-    JsonlSink(Path file, long maxBytes, int keep) {
+    /**
+     * @param maxBytes size at which the file is rotated, 0 for never
+     * @param dropped told, with this sink's name, how many lines it could not write
+     */
+    JsonlSink(Path file, long maxBytes, int keep, ObjLongConsumer<String> dropped) {
+        this(file, maxBytes, keep, dropped, Opener.APPEND);
+    }
+
+    JsonlSink(Path file, long maxBytes, int keep, ObjLongConsumer<String> dropped, Opener opener) {
         this.file = file;
         this.maxBytes = maxBytes;
         this.keep = keep;
+        this.dropped = dropped;
+        this.opener = opener;
+    }
+
+    /** Opens the file for appending: a file channel, or in tests one that fails as a full disk does. */
+    interface Opener {
+        /** A class, where a lambda would cost the JVM's start one to spin. */
+        Opener APPEND = new Opener() {
+            @Override
+            public SeekableByteChannel open(Path file) throws IOException {
+                return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            }
+        };
+
+        SeekableByteChannel open(Path file) throws IOException;
     }
 
     String name() {
         return "jsonl " + file;
     }
 
+    /** Buffers the line, or refuses it, counted as dropped, when the file cannot take what waits before it. */
     void write(JsonLine line) throws IOException {
-        if (channel == null) {
-            open();
-        }
-        if (maxBytes > 0 && written + buffer.position() + line.length() > maxBytes && written + buffer.position() > 0) {
-            rotate();
-        }
-        if (line.length() > buffer.remaining()) {
-            flush();
-        }
-        if (line.length() > buffer.capacity()) {
-            writeFully(ByteBuffer.wrap(line.bytes(), 0, line.length()));
-        } else {
+        try {
+            if (channel == null) {
+                open();
+            }
+            if (maxBytes > 0 && written + buffer.position() + line.length() > maxBytes && written + buffer.position() > 0) {
+                rotate();
+            }
+            if (line.length() > buffer.remaining()) {
+                flush();
+                if (line.length() > buffer.capacity()) {
+                    buffer = ByteBuffer.allocate(line.length());
+                }
+            }
             buffer.put(line.bytes(), 0, line.length());
+        } catch (IOException | RuntimeException refused) {
+            dropped.accept(name(), 1);
+            throw refused;
         }
     }
 
+    /** Writes what is buffered; what the file does not take stays buffered. */
     void flush() throws IOException {
         if (channel != null && buffer.position() > 0) {
             buffer.flip();
-            writeFully(buffer);
-            buffer.clear();
+            try {
+                while (buffer.hasRemaining()) {
+                    int from = buffer.position();
+                    written += channel.write(buffer);
+                    wrote(from, buffer.position());
+                }
+            } finally {
+                buffer.compact();
+            }
         }
     }
 
+    private void wrote(int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (buffer.get(i) == '\n') {
+                lineEnd = written - (to - 1 - i);
+                return;
+            }
+        }
+    }
+
+    /** Writes what is buffered and closes the file; lines it cannot write are lost with the buffer. */
     void close() throws IOException {
-        if (channel != null) {
+        if (channel == null) {
+            return;
+        }
+        try {
             flush();
-            channel.close();
+        } finally {
+            long lost = lines(buffer);
+            buffer.clear();
+            SeekableByteChannel closing = channel;
             channel = null;
+            if (lost > 0) {
+                dropped.accept(name(), lost);
+            }
+            try {
+                if (written > lineEnd) {
+                    closing.truncate(lineEnd);
+                }
+            } finally {
+                closing.close();
+            }
         }
     }
 
-    private void writeFully(ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) {
-            written += channel.write(bytes);
+    private static long lines(ByteBuffer buffered) {
+        long lines = 0;
+        for (int i = 0; i < buffered.position(); i++) {
+            if (buffered.get(i) == '\n') {
+                lines++;
+            }
         }
+        return lines;
     }
 
     private void open() throws IOException {
@@ -77,11 +156,14 @@ final class JsonlSink {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        channel = opener.open(file);
         written = channel.size();
+        lineEnd = written;
     }
 
+    /** Rotates once what is buffered is in the file, so that no line is split between two files. */
     private void rotate() throws IOException {
+        flush();
         close();
         Files.deleteIfExists(rotated(keep));
         for (int i = keep - 1; i >= 1; i--) {

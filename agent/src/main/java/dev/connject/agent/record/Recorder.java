@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Takes each finished attempt from the connecting thread and records it. The connecting thread
@@ -40,6 +41,13 @@ public final class Recorder implements AttemptSink {
     private final AtomicLong attempts = new AtomicLong();
     private final AtomicLong droppedAtRing = new AtomicLong();
     private final Map<String, AtomicLong> droppedBySink = new ConcurrentHashMap<>();
+    /** Told by a sink what it could not write: a class, where a lambda would cost the JVM's start one to spin. */
+    private final ObjLongConsumer<String> sinkDrops = new ObjLongConsumer<>() {
+        @Override
+        public void accept(String sink, long events) {
+            droppedBySink.computeIfAbsent(sink, name -> new AtomicLong()).addAndGet(events);
+        }
+    };
     private final Map<String, AtomicLong> results = new ConcurrentHashMap<>();
     private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
     private final JfrConnectEvents jfr;
@@ -55,7 +63,7 @@ public final class Recorder implements AttemptSink {
 
     public Recorder(Recording recording, InternalErrors errors) {
         this.errors = errors;
-        this.settings = new Settings(recording);
+        this.settings = new Settings(recording, sinkDrops);
         this.jfr = JfrConnectEvents.create(errors);
     }
 
@@ -79,7 +87,7 @@ public final class Recorder implements AttemptSink {
     public void configure(Recording recording) {
         // the identity check first: comparing records bootstraps their equals, which the start need not pay for
         if (recording != settings.recording && !recording.equals(settings.recording)) {
-            settings = new Settings(recording);
+            settings = new Settings(recording, sinkDrops);
         }
     }
 
@@ -301,9 +309,8 @@ public final class Recorder implements AttemptSink {
     private void writeJsonl(JsonlSink jsonl) {
         try {
             jsonl.write(line);
-        } catch (IOException | RuntimeException failure) {
-            droppedBySink.computeIfAbsent(jsonl.name(), name -> new AtomicLong()).incrementAndGet();
-            errors.report("jsonl", failure);
+        } catch (IOException | RuntimeException refused) {
+            errors.report("jsonl", refused);
         }
     }
 
@@ -340,10 +347,10 @@ public final class Recorder implements AttemptSink {
         final JsonlSink jsonl;
         final EventLogSink log;
 
-        Settings(Recording recording) {
+        Settings(Recording recording, ObjLongConsumer<String> dropped) {
             this.recording = recording;
             this.jsonl = recording.jsonl().isEmpty() ? null
-                    : new JsonlSink(recording.jsonl().get(), recording.jsonlMax(), recording.jsonlKeep());
+                    : new JsonlSink(recording.jsonl().get(), recording.jsonlMax(), recording.jsonlKeep(), dropped);
             this.log = recording.log() == Recording.EventLog.OFF ? null : new EventLogSink(recording.log());
         }
 

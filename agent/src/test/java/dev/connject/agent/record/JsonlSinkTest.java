@@ -1,0 +1,214 @@
+package dev.connject.agent.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A disk that fills up and is freed again: the JSON Lines file keeps whole lines, each once and
+ * in order, and every line it cannot keep is counted as dropped.
+ */
+class JsonlSinkTest {
+
+    private final FillingDisk disk = new FillingDisk();
+    private final AtomicLong dropped = new AtomicLong();
+    private final JsonLine line = new JsonLine();
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void linesTheDiskRefusedAreWrittenOnceItHasRoom() throws IOException {
+        Path file = directory.resolve("events.jsonl");
+        JsonlSink sink = sink(file, 0);
+        write(sink, 0, 5);
+        disk.room = lineLength(0) * 3 / 2;
+        assertThatIOException().isThrownBy(sink::flush);
+        write(sink, 5, 10);
+        disk.room = Long.MAX_VALUE;
+        sink.flush();
+
+        assertThat(Files.readAllLines(file)).isEqualTo(lines(0, 10));
+        assertThat(dropped).hasValue(0);
+    }
+
+    @Test
+    void onceItsBufferIsFullTheSinkRefusesLinesAndCountsThem() throws IOException {
+        Path file = directory.resolve("events.jsonl");
+        JsonlSink sink = sink(file, 0);
+        disk.room = 0;
+        int refused = 0;
+        for (int id = 0; id < 2000; id++) {
+            try {
+                write(sink, id);
+            } catch (IOException full) {
+                refused++;
+            }
+        }
+        disk.room = Long.MAX_VALUE;
+        sink.flush();
+
+        List<String> kept = Files.readAllLines(file);
+        assertThat(refused).isPositive();
+        assertThat(dropped).hasValue(refused);
+        assertThat(kept).isEqualTo(lines(0, 2000 - refused));
+    }
+
+    @Test
+    void closingWhileTheDiskIsFullCountsTheLinesItLosesAndCutsOffAPartOfOne() throws IOException {
+        Path file = directory.resolve("events.jsonl");
+        JsonlSink sink = sink(file, 0);
+        write(sink, 0, 3);
+        disk.room = lineLength(0) * 3 / 2;
+
+        assertThatIOException().isThrownBy(sink::close);
+        assertThat(dropped).hasValue(2);
+        assertThat(disk.open).isFalse();
+        assertThat(Files.readString(file)).isEqualTo(text(0) + "\n");
+    }
+
+    @Test
+    void theFileRotatesOnlyOnceWhatItHoldsIsWritten() throws IOException {
+        Path file = directory.resolve("events.jsonl");
+        int length = lineLength(0);
+        JsonlSink sink = sink(file, 4L * length);
+        write(sink, 0, 3);
+        disk.room = length / 2;
+        assertThatIOException().isThrownBy(() -> write(sink, 3, 5));
+        assertThat(directory.resolve("events.jsonl.1")).doesNotExist();
+        disk.room = Long.MAX_VALUE;
+        write(sink, 5, 9);
+        sink.close();
+
+        assertThat(Files.readAllLines(directory.resolve("events.jsonl.1"))).isEqualTo(lines(0, 4));
+        assertThat(Files.readAllLines(file)).isEqualTo(lines(5, 9));
+        assertThat(dropped).hasValue(1);
+    }
+
+    @Test
+    void aLineLongerThanTheBufferIsWrittenWhole() throws IOException {
+        Path file = directory.resolve("events.jsonl");
+        JsonlSink sink = sink(file, 0);
+        String longText = "y".repeat(100_000);
+        line.begin();
+        line.key("text").string(longText);
+        line.end();
+        sink.write(line);
+        disk.room = 50_000;
+        assertThatIOException().isThrownBy(sink::flush);
+        disk.room = Long.MAX_VALUE;
+        sink.flush();
+        write(sink, 0);
+        sink.flush();
+
+        assertThat(Files.readAllLines(file)).containsExactly("{\"text\":\"" + longText + "\"}", text(0));
+        assertThat(dropped).hasValue(0);
+    }
+
+    private JsonlSink sink(Path file, long maxBytes) {
+        return new JsonlSink(file, maxBytes, 1, (sink, lines) -> dropped.addAndGet(lines), disk);
+    }
+
+    private void write(JsonlSink sink, int from, int to) throws IOException {
+        for (int id = from; id < to; id++) {
+            write(sink, id);
+        }
+    }
+
+    private void write(JsonlSink sink, int id) throws IOException {
+        line.begin();
+        line.key("id").number(id).key("padding").string("x".repeat(20));
+        line.end();
+        sink.write(line);
+    }
+
+    private int lineLength(int id) {
+        return text(id).length() + 1;
+    }
+
+    private static String text(int id) {
+        return "{\"id\":" + id + ",\"padding\":\"" + "x".repeat(20) + "\"}";
+    }
+
+    private static List<String> lines(int from, int to) {
+        return IntStream.range(from, to).mapToObj(JsonlSinkTest::text).toList();
+    }
+
+    /** Files that take bytes while there is {@link #room} for them, then fail as a full disk does. */
+    private static final class FillingDisk implements JsonlSink.Opener {
+
+        long room = Long.MAX_VALUE;
+        boolean open;
+
+        @Override
+        public SeekableByteChannel open(Path file) throws IOException {
+            FileChannel real = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+            open = true;
+            return new SeekableByteChannel() {
+                @Override
+                public int write(ByteBuffer source) throws IOException {
+                    if (room == 0) {
+                        throw new IOException("No space left on device");
+                    }
+                    ByteBuffer part = source.slice();
+                    part.limit((int) Math.min(part.remaining(), room));
+                    int written = real.write(part);
+                    source.position(source.position() + written);
+                    room -= written;
+                    return written;
+                }
+
+                @Override
+                public int read(ByteBuffer target) throws IOException {
+                    return real.read(target);
+                }
+
+                @Override
+                public long position() throws IOException {
+                    return real.position();
+                }
+
+                @Override
+                public SeekableByteChannel position(long position) throws IOException {
+                    real.position(position);
+                    return this;
+                }
+
+                @Override
+                public long size() throws IOException {
+                    return real.size();
+                }
+
+                @Override
+                public SeekableByteChannel truncate(long size) throws IOException {
+                    real.truncate(size);
+                    return this;
+                }
+
+                @Override
+                public boolean isOpen() {
+                    return real.isOpen();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    open = false;
+                    real.close();
+                }
+            };
+        }
+    }
+}
