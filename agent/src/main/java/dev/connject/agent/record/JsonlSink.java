@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.ObjLongConsumer;
 
 /**
@@ -20,6 +21,9 @@ import java.util.function.ObjLongConsumer;
  * that finds the buffer full meanwhile is refused, and counted as dropped, as are the lines the
  * buffer still holds when the sink is closed; a line the file took only part of is then cut off.
  * The file ends with whole lines.
+ *
+ * <p>A file moved away, as {@code logrotate} does, or deleted, is left once its last line is
+ * whole, and the lines that follow go to a new file of the same name.
  */
 final class JsonlSink {
 
@@ -35,6 +39,8 @@ final class JsonlSink {
     private long written;
     /** The file's size up to the end of its last whole line. */
     private long lineEnd;
+    /** The open file's identity, to tell when its name has come to mean another file, or none. */
+    private Object fileKey;
 
     /**
      * @param maxBytes size at which the file is rotated, 0 for never
@@ -94,6 +100,9 @@ final class JsonlSink {
     /** Writes what is buffered; what the file does not take stays buffered. */
     void flush() throws IOException {
         if (channel != null && buffer.position() > 0) {
+            if (written == lineEnd && movedOrDeleted()) {
+                reopen();
+            }
             buffer.flip();
             try {
                 while (buffer.hasRemaining()) {
@@ -107,6 +116,7 @@ final class JsonlSink {
         }
     }
 
+    /** Moves {@link #lineEnd} past the last line break among the buffer's bytes just written, if any. */
     private void wrote(int from, int to) {
         for (int i = to - 1; i >= from; i--) {
             if (buffer.get(i) == '\n') {
@@ -156,9 +166,33 @@ final class JsonlSink {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        channel = opener.open(file);
-        written = channel.size();
+        SeekableByteChannel opened = opener.open(file);
+        written = opened.size();
         lineEnd = written;
+        fileKey = key();
+        channel = opened;
+    }
+
+    /** Opens the file anew, leaving the one that was moved or deleted; on failure, that one stays open. */
+    private void reopen() throws IOException {
+        SeekableByteChannel previous = channel;
+        open();
+        previous.close();
+    }
+
+    /** Whether the file's name has come to mean another file, or none. */
+    private boolean movedOrDeleted() {
+        Object now = key();
+        return now == null ? Files.notExists(file) : !now.equals(fileKey);
+    }
+
+    /** The file's identity (on Linux, its device and inode), or {@code null} where it cannot be read. */
+    private Object key() {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException unreadable) {
+            return null;
+        }
     }
 
     /** Rotates once what is buffered is in the file, so that no line is split between two files. */

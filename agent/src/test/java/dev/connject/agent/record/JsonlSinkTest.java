@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A disk that fills up and is freed again: the JSON Lines file keeps whole lines, each once and
- * in order, and every line it cannot keep is counted as dropped.
+ * A disk that fills up and is freed again, a file moved away or deleted: the JSON Lines file keeps
+ * whole lines, each once and in order, and every line it cannot keep is counted as dropped.
  */
 class JsonlSinkTest {
 
@@ -117,6 +117,53 @@ class JsonlSinkTest {
         assertThat(dropped).hasValue(0);
     }
 
+    @Test
+    void aFileMovedAwayKeepsItsLinesAndANewOneTakesTheNextUnderItsName() throws IOException {
+        Path file = directory.resolve("events.jsonl");
+        Path moved = directory.resolve("events.jsonl.moved");
+        JsonlSink sink = sink(file, 0);
+        write(sink, 0, 3);
+        sink.flush();
+        Files.move(file, moved);
+        write(sink, 3, 6);
+        sink.flush();
+
+        assertThat(Files.readAllLines(moved)).isEqualTo(lines(0, 3));
+        assertThat(Files.readAllLines(file)).isEqualTo(lines(3, 6));
+        assertThat(disk.opened).isEqualTo(2);
+    }
+
+    @Test
+    void aDeletedFileIsMadeAgain() throws IOException {
+        Path file = directory.resolve("events.jsonl");
+        JsonlSink sink = sink(file, 0);
+        write(sink, 0, 3);
+        sink.flush();
+        Files.delete(file);
+        write(sink, 3, 6);
+        sink.flush();
+
+        assertThat(Files.readAllLines(file)).isEqualTo(lines(3, 6));
+    }
+
+    @Test
+    void aLineThatAFileTookPartOfIsFinishedThereBeforeItIsLeft() throws IOException {
+        Path file = directory.resolve("events.jsonl");
+        Path moved = directory.resolve("events.jsonl.moved");
+        JsonlSink sink = sink(file, 0);
+        write(sink, 0, 3);
+        disk.room = lineLength(0) * 3 / 2;
+        assertThatIOException().isThrownBy(sink::flush);
+        Files.move(file, moved);
+        disk.room = Long.MAX_VALUE;
+        sink.flush();
+        write(sink, 3, 5);
+        sink.flush();
+
+        assertThat(Files.readAllLines(moved)).isEqualTo(lines(0, 3));
+        assertThat(Files.readAllLines(file)).isEqualTo(lines(3, 5));
+    }
+
     private JsonlSink sink(Path file, long maxBytes) {
         return new JsonlSink(file, maxBytes, 1, (sink, lines) -> dropped.addAndGet(lines), disk);
     }
@@ -151,12 +198,14 @@ class JsonlSinkTest {
 
         long room = Long.MAX_VALUE;
         boolean open;
+        int opened;
 
         @Override
         public SeekableByteChannel open(Path file) throws IOException {
             FileChannel real = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
             open = true;
+            opened++;
             return new SeekableByteChannel() {
                 @Override
                 public int write(ByteBuffer source) throws IOException {

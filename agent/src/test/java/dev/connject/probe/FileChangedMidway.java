@@ -14,25 +14,32 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
- * Connects to a loopback listener while the disk that holds the JSON Lines file is full, frees it
- * by deleting a filler file once connject has recorded those connects, connects again, and prints
- * connject's status once it has recorded everything: {@code status JSON}.
+ * Connects to a loopback listener, changes a file once connject has recorded those connects,
+ * connects again, and prints connject's status once it has recorded everything:
+ * {@code status JSON}. The change is one of:
+ * <ul>
+ * <li>{@code free FILLER}: deletes a file that fills the disk the JSON Lines file is on;</li>
+ * <li>{@code move FILE TARGET}: moves the JSON Lines file away once it holds every line so far, as
+ *     {@code logrotate} does;</li>
+ * <li>{@code delete FILE}: deletes the JSON Lines file once it holds every line so far.</li>
+ * </ul>
  *
- * <p>Usage: {@code DiskFreedMidway FILLER CONNECTS_WHILE_FULL CONNECTS_AFTER}.
+ * <p>Usage: {@code FileChangedMidway CONNECTS_BEFORE CONNECTS_AFTER CHANGE PATH [TARGET]}.
  */
-public final class DiskFreedMidway {
+public final class FileChangedMidway {
 
     private static final Pattern ATTEMPTS = Pattern.compile("\"attempts\":(\\d+)");
     private static final Pattern RESULT_COUNT = Pattern.compile("\"connected\":(\\d+)");
     private static final long PATIENCE_NANOS = 20_000_000_000L;
 
-    private DiskFreedMidway() {
+    private FileChangedMidway() {
     }
 
     public static void main(String[] arguments) throws Exception {
-        Path filler = Path.of(arguments[0]);
-        int whileFull = Integer.parseInt(arguments[1]);
-        int after = Integer.parseInt(arguments[2]);
+        int before = Integer.parseInt(arguments[0]);
+        int after = Integer.parseInt(arguments[1]);
+        String change = arguments[2];
+        Path path = Path.of(arguments[3]);
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName agent = new ObjectName("dev.connject:type=Agent");
         try (ServerSocket listener = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress())) {
@@ -48,11 +55,16 @@ public final class DiskFreedMidway {
             acceptor.setDaemon(true);
             acceptor.start();
             InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-            connect(target, whileFull);
-            recorded(server, agent, whileFull);
-            Files.delete(filler);
+            connect(target, before);
+            recorded(server, agent, before);
+            switch (change) {
+                case "free" -> Files.delete(path);
+                case "move" -> Files.move(written(path, before), Path.of(arguments[4]));
+                case "delete" -> Files.delete(written(path, before));
+                default -> throw new IllegalArgumentException("no such change: " + change);
+            }
             connect(target, after);
-            System.out.println("status " + recorded(server, agent, whileFull + after));
+            System.out.println("status " + recorded(server, agent, before + after));
         }
     }
 
@@ -75,6 +87,18 @@ public final class DiskFreedMidway {
             }
             Thread.sleep(10);
         }
+    }
+
+    /** {@code file} once it holds {@code lines} lines. */
+    private static Path written(Path file, int lines) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE_NANOS;
+        while (Files.notExists(file) || Files.readAllLines(file).size() < lines) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(file + " holds fewer than " + lines + " lines");
+            }
+            Thread.sleep(10);
+        }
+        return file;
     }
 
     private static long count(Pattern pattern, String status) {
