@@ -1,9 +1,7 @@
 package dev.connject.probe;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,19 +18,7 @@ public final class ConnectLoad {
     public static void main(String[] arguments) throws Exception {
         int threads = Integer.parseInt(arguments[0]);
         int perThread = Integer.parseInt(arguments[1]);
-        ServerSocket server = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (true) {
-                try {
-                    server.accept().close();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        });
-        acceptor.setDaemon(true);
-        acceptor.start();
-        InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        InetSocketAddress target = ClosingListener.start();
         AtomicLong connects = new AtomicLong();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {

@@ -2,9 +2,7 @@ package dev.connject.probe;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,30 +40,17 @@ public final class FileChangedMidway {
         Path path = Path.of(arguments[3]);
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName agent = new ObjectName("dev.connject:type=Agent");
-        try (ServerSocket listener = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                while (true) {
-                    try {
-                        listener.accept().close();
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-            InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-            connect(target, before);
-            recorded(server, agent, before);
-            switch (change) {
-                case "free" -> Files.delete(path);
-                case "move" -> Files.move(written(path, before), Path.of(arguments[4]));
-                case "delete" -> Files.delete(written(path, before));
-                default -> throw new IllegalArgumentException("no such change: " + change);
-            }
-            connect(target, after);
-            System.out.println("status " + recorded(server, agent, before + after));
+        InetSocketAddress target = ClosingListener.start();
+        connect(target, before);
+        recorded(server, agent, before);
+        switch (change) {
+            case "free" -> Files.delete(path);
+            case "move" -> Files.move(written(path, before), Path.of(arguments[4]));
+            case "delete" -> Files.delete(written(path, before));
+            default -> throw new IllegalArgumentException("no such change: " + change);
         }
+        connect(target, after);
+        System.out.println("status " + recorded(server, agent, before + after));
     }
 
     private static void connect(InetSocketAddress target, int count) throws IOException {

@@ -2,9 +2,7 @@ package dev.connject.probe;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,20 +22,8 @@ public final class RuleLoad {
         int threads = Integer.parseInt(arguments[0]);
         int perThread = Integer.parseInt(arguments[1]);
         long interval = Long.parseLong(arguments[2]);
-        ServerSocket server = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (true) {
-                try {
-                    server.accept().close();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        });
-        acceptor.setDaemon(true);
-        acceptor.start();
-        System.out.println("port=" + server.getLocalPort());
-        InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        InetSocketAddress target = ClosingListener.start();
+        System.out.println("port=" + target.getPort());
         AtomicLong connected = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         StringBuffer pattern = new StringBuffer();
