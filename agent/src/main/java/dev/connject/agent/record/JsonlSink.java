@@ -97,7 +97,10 @@ final class JsonlSink {
         }
     }
 
-    /** Writes what is buffered; what the file does not take stays buffered. */
+    /**
+     * Writes what is buffered, to a new file of the name when the one open was moved or deleted;
+     * what the file does not take stays buffered.
+     */
     void flush() throws IOException {
         if (channel != null && buffer.position() > 0) {
             if (written == lineEnd && movedOrDeleted()) {
