@@ -6,11 +6,11 @@ import dev.connject.testkit.ChildJvm;
 import dev.connject.testkit.ExitedJvm;
 import dev.connject.testkit.Jdk;
 import dev.connject.testkit.LoopbackPorts;
+import dev.connject.testkit.RulesFile;
 import dev.connject.testkit.RunningJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +49,7 @@ class BlackholeIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.connject.testkit.Jdks#forJUnit")
     void connectsWaitingInTheBlackholeUseNoCpu(Jdk jdk, @TempDir Path directory) throws Exception {
-        Path rules = directory.resolve("rules.yaml");
-        Files.writeString(rules, "version: 1\n" + BLACKHOLE);
-        Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-------"));
+        Path rules = RulesFile.write(directory.resolve("rules.yaml"), "version: 1\n" + BLACKHOLE);
         List<String> arguments = List.of("--parallel", "10000", "socket=4444", "socket-timeout=4444",
                 "channel-blocking=4444", "channel-nonblocking=4444", "channel-adaptor=4444", "async-future=4444");
         try (RunningJvm jvm = ChildJvm.on(jdk).javaagent(Probe.AGENT, "rules=" + rules).classpath(Probe.CLASSES)

@@ -8,10 +8,10 @@ import dev.connject.testkit.ChildJvm;
 import dev.connject.testkit.Events;
 import dev.connject.testkit.ExitedJvm;
 import dev.connject.testkit.Jdk;
+import dev.connject.testkit.RulesFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,9 +110,8 @@ class JsonlFileChangesIT {
     }
 
     private static Run run(ChildJvm jvm, Path directory, Path file, String... change) throws IOException {
-        Path rules = directory.resolve("rules.yaml");
-        Files.writeString(rules, "version: 1\nrecord:\n  jsonl: " + file + "\n");
-        Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-------"));
+        Path rules = RulesFile.write(directory.resolve("rules.yaml"),
+                "version: 1\nrecord:\n  jsonl: " + file + "\n");
         List<String> arguments = new ArrayList<>(List.of(Integer.toString(BEFORE), Integer.toString(AFTER)));
         arguments.addAll(List.of(change));
         ExitedJvm exited = jvm.javaagent(Probe.AGENT, "rules=" + rules).classpath(Probe.CLASSES)

@@ -6,10 +6,10 @@ import dev.connject.testkit.ChildJvm;
 import dev.connject.testkit.Events;
 import dev.connject.testkit.Jdk;
 import dev.connject.testkit.Jdks;
+import dev.connject.testkit.RulesFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,7 @@ class JsonlRotationAndSamplingIT {
     }
 
     @Test
-    void samplingThinsSuccessesAndKeepsEveryFailure(@TempDir Path directory) throws IOException {
+    void samplingThinsSuccessesAndKeepsEveryFailure(@TempDir Path directory) {
         Path events = directory.resolve("events.jsonl");
         String refuseEveryTenth = "rules:\n  - name: refuse\n    match:\n      protocol: tcp\n    fault:\n"
                 + "      errno: ECONNREFUSED\n    when:\n      every: 10\n";
@@ -59,10 +59,8 @@ class JsonlRotationAndSamplingIT {
                 .startsWith("dev.connject.probe.RuleLoad"));
     }
 
-    private void run(Path directory, String record, String threads, String connects) throws IOException {
-        Path rules = directory.resolve("rules.yaml");
-        Files.writeString(rules, "version: 1\n" + record);
-        Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-------"));
+    private void run(Path directory, String record, String threads, String connects) {
+        Path rules = RulesFile.write(directory.resolve("rules.yaml"), "version: 1\n" + record);
         ChildJvm.on(jdk).javaagent(Probe.AGENT, "rules=" + rules).classpath(Probe.CLASSES)
                 .mainClass("dev.connject.probe.RuleLoad").args(threads, connects, "0").run(Duration.ofMinutes(2))
                 .assertSucceeded();

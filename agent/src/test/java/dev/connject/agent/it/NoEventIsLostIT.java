@@ -6,10 +6,8 @@ import dev.connject.testkit.ChildJvm;
 import dev.connject.testkit.Events;
 import dev.connject.testkit.ExitedJvm;
 import dev.connject.testkit.Jdks;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.connject.testkit.RulesFile;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 class NoEventIsLostIT {
 
     @Test
-    void fortyThousandConnectsFromEightThreadsGiveFortyThousandEvents(@TempDir Path directory) throws IOException {
+    void fortyThousandConnectsFromEightThreadsGiveFortyThousandEvents(@TempDir Path directory) {
         Path events = directory.resolve("events.jsonl");
-        Path rules = directory.resolve("rules.yaml");
-        Files.writeString(rules, "version: 1\nrecord:\n  jsonl: " + events + "\n");
-        Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-------"));
+        Path rules = RulesFile.write(directory.resolve("rules.yaml"),
+                "version: 1\nrecord:\n  jsonl: " + events + "\n");
 
         ExitedJvm jvm = ChildJvm.on(Jdks.installed().get(0)).javaagent(Probe.AGENT, "rules=" + rules)
                 .classpath(Probe.CLASSES).mainClass("dev.connject.probe.ConnectLoad").args("8", "5000")

@@ -6,13 +6,11 @@ import dev.connject.testkit.ChildJvm;
 import dev.connject.testkit.Events;
 import dev.connject.testkit.ExitedJvm;
 import dev.connject.testkit.Jdk;
+import dev.connject.testkit.RulesFile;
 import dev.connject.testkit.Strace;
 import dev.connject.testkit.StraceLog;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,33 +108,28 @@ final class Probe {
         }
 
         Run run(String... probeArguments) {
-            try {
-                Path events = directory.resolve("events.jsonl");
-                Path rulesFile = directory.resolve("rules.yaml");
-                Files.writeString(rulesFile, ownRecord ? rules : rules + "record:\n  jsonl: " + events + "\n");
-                Files.setPosixFilePermissions(rulesFile, PosixFilePermissions.fromString("rw-------"));
-                Path straceOutput = directory.resolve("strace.txt");
-                ChildJvm child = ChildJvm.on(jdk).classpath(CLASSES).mainClass(mainClass).args(probeArguments)
-                        .jvmArgs(jvmArguments.toArray(String[]::new));
-                if (agent) {
-                    child.javaagent(AGENT, "rules=" + rulesFile + ",watch=false");
-                }
-                wrappers.forEach(child::wrappedBy);
-                if (strace) {
-                    child.wrappedBy(Strace.prefix(straceOutput, straceArguments.toArray(String[]::new)));
-                }
-                ExitedJvm jvm = child.run(Duration.ofSeconds(90)).assertSucceeded();
-                List<Map<String, Object>> outcomes = new ArrayList<>();
-                for (String line : jvm.stdoutLines()) {
-                    if (line.startsWith("{")) {
-                        outcomes.add(parse(line));
-                    }
-                }
-                return new Run(jvm, outcomes, agent && Files.isRegularFile(events) ? Events.read(events) : List.of(),
-                        strace ? StraceLog.read(straceOutput) : null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            Path events = directory.resolve("events.jsonl");
+            Path rulesFile = RulesFile.write(directory.resolve("rules.yaml"),
+                    ownRecord ? rules : rules + "record:\n  jsonl: " + events + "\n");
+            Path straceOutput = directory.resolve("strace.txt");
+            ChildJvm child = ChildJvm.on(jdk).classpath(CLASSES).mainClass(mainClass).args(probeArguments)
+                    .jvmArgs(jvmArguments.toArray(String[]::new));
+            if (agent) {
+                child.javaagent(AGENT, "rules=" + rulesFile + ",watch=false");
             }
+            wrappers.forEach(child::wrappedBy);
+            if (strace) {
+                child.wrappedBy(Strace.prefix(straceOutput, straceArguments.toArray(String[]::new)));
+            }
+            ExitedJvm jvm = child.run(Duration.ofSeconds(90)).assertSucceeded();
+            List<Map<String, Object>> outcomes = new ArrayList<>();
+            for (String line : jvm.stdoutLines()) {
+                if (line.startsWith("{")) {
+                    outcomes.add(parse(line));
+                }
+            }
+            return new Run(jvm, outcomes, agent && Files.isRegularFile(events) ? Events.read(events) : List.of(),
+                    strace ? StraceLog.read(straceOutput) : null);
         }
     }
 

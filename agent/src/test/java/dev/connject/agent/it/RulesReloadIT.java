@@ -6,8 +6,8 @@ import dev.connject.testkit.ChildJvm;
 import dev.connject.testkit.ExitedJvm;
 import dev.connject.testkit.Jdk;
 import dev.connject.testkit.Jdks;
+import dev.connject.testkit.RulesFile;
 import dev.connject.testkit.RunningJvm;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,20 +35,20 @@ class RulesReloadIT {
 
     @Test
     void aFileWrittenInPlaceIsReloaded(@TempDir Path directory) throws Exception {
-        Path rules = write(directory.resolve("rules.yaml"), NONE);
+        Path rules = RulesFile.write(directory.resolve("rules.yaml"), NONE);
         try (RunningJvm jvm = start(rules)) {
-            write(rules, REFUSE);
+            RulesFile.write(rules, REFUSE);
             awaitReloads(jvm, 1);
-            write(rules, NONE);
+            RulesFile.write(rules, NONE);
             awaitReloads(jvm, 2);
         }
     }
 
     @Test
     void aFileReplacedByAnAtomicRenameIsReloaded(@TempDir Path directory) throws Exception {
-        Path rules = write(directory.resolve("rules.yaml"), NONE);
+        Path rules = RulesFile.write(directory.resolve("rules.yaml"), NONE);
         try (RunningJvm jvm = start(rules)) {
-            Path next = write(directory.resolve("rules.yaml.next"), REFUSE);
+            Path next = RulesFile.write(directory.resolve("rules.yaml.next"), REFUSE);
             Files.move(next, rules, StandardCopyOption.ATOMIC_MOVE);
             awaitReloads(jvm, 1);
         }
@@ -58,12 +58,12 @@ class RulesReloadIT {
     void aConfigMapStyleSymlinkSwapIsReloaded(@TempDir Path directory) throws Exception {
         // what the kubelet makes: rules.yaml -> ..data/rules.yaml, ..data -> ..<timestamp>, swapped by a rename
         Files.createDirectory(directory.resolve("..2026_11_25_1"));
-        write(directory.resolve("..2026_11_25_1/rules.yaml"), NONE);
+        RulesFile.write(directory.resolve("..2026_11_25_1/rules.yaml"), NONE);
         Files.createSymbolicLink(directory.resolve("..data"), Path.of("..2026_11_25_1"));
         Path rules = Files.createSymbolicLink(directory.resolve("rules.yaml"), Path.of("..data/rules.yaml"));
         try (RunningJvm jvm = start(rules)) {
             Files.createDirectory(directory.resolve("..2026_11_25_2"));
-            write(directory.resolve("..2026_11_25_2/rules.yaml"), REFUSE);
+            RulesFile.write(directory.resolve("..2026_11_25_2/rules.yaml"), REFUSE);
             Path swap = Files.createSymbolicLink(directory.resolve("..data_tmp"), Path.of("..2026_11_25_2"));
             Files.move(swap, directory.resolve("..data"), StandardCopyOption.ATOMIC_MOVE);
             awaitReloads(jvm, 1);
@@ -72,9 +72,9 @@ class RulesReloadIT {
 
     @Test
     void aBadVersionIsRefusedAndThePreviousRulesStay(@TempDir Path directory) throws Exception {
-        Path rules = write(directory.resolve("rules.yaml"), REFUSE);
+        Path rules = RulesFile.write(directory.resolve("rules.yaml"), REFUSE);
         try (RunningJvm jvm = start(rules)) {
-            write(rules, "version: 1\nrules:\n  - name: broken\n    fault:\n      errno: ECONNREFUZED\n");
+            RulesFile.write(rules, "version: 1\nrules:\n  - name: broken\n    fault:\n      errno: ECONNREFUZED\n");
             awaitText(jvm, "the previous rules stay in force");
             assertThat(jvm.stderr()).contains(rules + ":5:14: unknown errno 'ECONNREFUZED'");
             ExitedJvm exited = jvm.awaitExit(Duration.ofSeconds(60));
@@ -84,7 +84,7 @@ class RulesReloadIT {
 
     @Test
     void aFileOthersMayWriteIsRefused(@TempDir Path directory) throws Exception {
-        Path rules = write(directory.resolve("rules.yaml"), REFUSE);
+        Path rules = RulesFile.write(directory.resolve("rules.yaml"), REFUSE);
         Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-rw-r--"));
         ExitedJvm jvm = ChildJvm.on(jdk).javaagent(Probe.AGENT, "rules=" + rules).classpath(Probe.CLASSES)
                 .mainClass("dev.connject.probe.RuleLoad").args("1", "3", "0").run(Duration.ofSeconds(60))
@@ -99,12 +99,6 @@ class RulesReloadIT {
                 .mainClass("dev.connject.probe.RuleLoad").args("1", "100", "50").start();
         jvm.awaitStdoutLine(line -> line.startsWith("port="), Duration.ofSeconds(30));
         return jvm;
-    }
-
-    private static Path write(Path file, String text) throws IOException {
-        Files.writeString(file, text);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        return file;
     }
 
     /** Waits until the agent has said {@code count} times that it reloaded the rules, no longer than {@link #RELOAD}. */

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.connject.testkit.ChildJvm;
 import dev.connject.testkit.ExitedJvm;
 import dev.connject.testkit.Jdk;
+import dev.connject.testkit.RulesFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,8 +56,7 @@ class StartUpCostIT {
 
     /** The lines of {@code -Xlog:class+load} of a run of {@link #MAIN} with connject and a rules file that uses every section. */
     private static List<String> classesLoadedWithRules(Jdk jdk, Path directory) throws IOException {
-        Path rules = directory.resolve("rules.yaml");
-        Files.writeString(rules, String.join("\n",
+        Path rules = RulesFile.write(directory.resolve("rules.yaml"), String.join("\n",
                 "version: 1",
                 "mode: inject",
                 "seed: 7",
@@ -99,7 +98,6 @@ class StartUpCostIT {
                 "    fault:",
                 "      timeout: 1s",
                 ""));
-        Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-------"));
         Path classLog = directory.resolve("classes.log");
 
         ExitedJvm jvm = ChildJvm.on(jdk).jvmArgs("-Xlog:class+load=info:file=" + classLog)

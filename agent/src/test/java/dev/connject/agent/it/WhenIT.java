@@ -7,10 +7,10 @@ import dev.connject.testkit.Events;
 import dev.connject.testkit.ExitedJvm;
 import dev.connject.testkit.Jdk;
 import dev.connject.testkit.Jdks;
+import dev.connject.testkit.RulesFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ class WhenIT {
     private final Jdk jdk = Jdks.installed().get(0);
 
     @Test
-    void sixtyFourThreadsWithTimesOneHundredGiveExactlyOneHundredInjections(@TempDir Path directory) throws IOException {
+    void sixtyFourThreadsWithTimesOneHundredGiveExactlyOneHundredInjections(@TempDir Path directory) {
         Result result = run(directory, "when:\n      times: 100\n", 64, 50, 0);
 
         assertThat(result.summary()).isEqualTo("connected=3100 refused=100");
@@ -44,14 +44,14 @@ class WhenIT {
     }
 
     @Test
-    void skipAndEveryPickTheAttemptsTheySay(@TempDir Path directory) throws IOException {
+    void skipAndEveryPickTheAttemptsTheySay(@TempDir Path directory) {
         Result result = run(directory, "when:\n      skip: 2\n      every: 3\n", 1, 20, 0);
 
         assertThat(result.pattern()).isEqualTo("..X..X..X..X..X..X..");
     }
 
     @Test
-    void aWindowActsOnlyWhileItIsOpen(@TempDir Path directory) throws IOException {
+    void aWindowActsOnlyWhileItIsOpen(@TempDir Path directory) {
         Result result = run(directory, "when:\n      from: 1s\n      for: 1s\n", 1, 30, 100);
 
         // thirty connects, one every 100 ms: those before the window (how many depends on how soon the JVM
@@ -60,7 +60,7 @@ class WhenIT {
     }
 
     @Test
-    void dryRunRecordsWouldBeInjectionsAndChangesNothing(@TempDir Path directory) throws IOException {
+    void dryRunRecordsWouldBeInjectionsAndChangesNothing(@TempDir Path directory) {
         Result result = run(directory, "when:\n      times: 5\n", "dry-run", 1, 10, 0);
 
         assertThat(result.pattern()).isEqualTo("..........");
@@ -72,18 +72,16 @@ class WhenIT {
                 });
     }
 
-    private Result run(Path directory, String when, int threads, int perThread, int intervalMillis) throws IOException {
+    private Result run(Path directory, String when, int threads, int perThread, int intervalMillis) {
         return run(directory, when, "inject", threads, perThread, intervalMillis);
     }
 
-    private Result run(Path directory, String when, String mode, int threads, int perThread, int intervalMillis)
-            throws IOException {
+    private Result run(Path directory, String when, String mode, int threads, int perThread, int intervalMillis) {
         Path events = directory.resolve("events.jsonl");
-        Path rules = directory.resolve("rules.yaml");
-        Files.writeString(rules, "version: 1\nmode: " + mode + "\nseed: 42\nrecord:\n  jsonl: " + events + "\n"
+        Path rules = RulesFile.write(directory.resolve("rules.yaml"),
+                "version: 1\nmode: " + mode + "\nseed: 42\nrecord:\n  jsonl: " + events + "\n"
                 + "rules:\n  - name: refuse\n    match:\n      protocol: tcp\n    fault:\n      errno: ECONNREFUSED\n"
                 + "    " + when);
-        Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-------"));
         ExitedJvm jvm = ChildJvm.on(jdk).javaagent(Probe.AGENT, "rules=" + rules).classpath(Probe.CLASSES)
                 .mainClass("dev.connject.probe.RuleLoad")
                 .args(Integer.toString(threads), Integer.toString(perThread), Integer.toString(intervalMillis))

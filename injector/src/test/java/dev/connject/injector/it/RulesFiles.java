@@ -1,10 +1,7 @@
 package dev.connject.injector.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.connject.testkit.RulesFile;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /** Rules files for the tests, writable by their owner only, as the agent requires. */
 final class RulesFiles {
@@ -35,13 +32,6 @@ final class RulesFiles {
     }
 
     static Path write(Path directory, String fileName, String yaml) {
-        Path file = directory.resolve(fileName);
-        try {
-            Files.writeString(file, yaml);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file;
+        return RulesFile.write(directory.resolve(fileName), yaml);
     }
 }
