@@ -11,7 +11,10 @@ import java.util.Map;
  *
  * <pre>
  * 12:00:01.123 #17 [main] socket tcp db.internal 10.0.0.5:5432 -&gt; ECONNREFUSED 812us injected by payments-db-down
+ * 12:00:01.125 #18 [virtual] socket tcp 10.0.0.5:5432 -&gt; connected 96us
  * </pre>
+ *
+ * <p>A virtual thread the application did not name shows as {@code [virtual]}.
  */
 final class EventLine {
 
@@ -26,7 +29,7 @@ final class EventLine {
         StringBuilder line = new StringBuilder(160);
         line.append(time.format(Instant.parse((String) event.get("time"))))
                 .append(" #").append(event.get("id"))
-                .append(" [").append(event.get("thread")).append("] ")
+                .append(" [").append(threadName(event)).append("] ")
                 .append(event.get("api")).append(' ').append(event.get("protocol")).append(' ');
         String remote = String.valueOf(event.get("remote"));
         if (namesMoreThan(event.get("host"), remote)) {
@@ -40,6 +43,12 @@ final class EventLine {
             line.append(" would be injected by ").append(event.get("rule")).append(" (dry-run)");
         }
         return line.toString();
+    }
+
+    /** The thread's name; a virtual thread has none unless the application gave it one. */
+    private static Object threadName(Map<String, Object> event) {
+        Object name = event.get("thread");
+        return "".equals(name) && Boolean.TRUE.equals(event.get("virtual")) ? "virtual" : name;
     }
 
     /** Whether the host name asked for says more than the address it was resolved to. */

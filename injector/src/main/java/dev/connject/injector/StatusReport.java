@@ -1,5 +1,6 @@
 package dev.connject.injector;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,20 +13,27 @@ import java.util.stream.Collectors;
  * mode             inject
  * rules            /etc/app/rules.yaml
  *   refuse-db      matched 12, injected 6
- * attempts         40: connected 34, ECONNREFUSED 6
+ * attempts         49: connected 34, ECONNREFUSED 15
  * dropped          none
  * internal errors  none
  * pending          0
  * hooked methods   14
  *   java.net.Socket.connect(SocketAddress,int)
- * destinations     2
+ * destinations     3
+ *   10.0.0.9:5432                attempts 9, none connected; ECONNREFUSED 9
  *   10.0.0.7:5432 (db.internal)  attempts 18, p50 412us, p99 1900us, max 2300us; ECONNREFUSED 6
  *   127.0.0.1:8080               attempts 22, p50 95us, p99 310us, max 310us
  * </pre>
+ *
+ * <p>Destinations with the most failed connects come first, then the busiest.
  */
 final class StatusReport {
 
     private static final String ROW = "%-17s%s%n";
+    /** Where connects fail shows first; the busiest destinations next. */
+    private static final Comparator<Map<String, Object>> MOST_FAILED_FIRST = Comparator
+            .<Map<String, Object>>comparingLong(StatusReport::failures)
+            .thenComparingLong(destination -> number(destination.get("attempts"))).reversed();
 
     private StatusReport() {
     }
@@ -52,17 +60,28 @@ final class StatusReport {
         List<Object> hooked = list(status.get("hooked"));
         report.append(String.format(ROW, "hooked methods", hooked.size()));
         hooked.forEach(method -> report.append("  ").append(method).append('\n'));
-        List<Map<String, Object>> destinations = list(status.get("destinations"));
+        List<Map<String, Object>> destinations = list(status.get("destinations")).stream()
+                .map(StatusReport::<String, Object>map).sorted(MOST_FAILED_FIRST).toList();
         report.append(String.format(ROW, "destinations", destinations.size()));
         List<String> names = destinations.stream().map(StatusReport::destinationName).toList();
         int destinationWidth = names.stream().mapToInt(String::length).max().orElse(0);
         for (int i = 0; i < destinations.size(); i++) {
             Map<String, Object> destination = destinations.get(i);
-            report.append(String.format("  %-" + destinationWidth + "s  attempts %s, p50 %sus, p99 %sus, max %sus%s%n",
-                    names.get(i), destination.get("attempts"), destination.get("p50_us"), destination.get("p99_us"),
-                    destination.get("max_us"), counts(map(destination.get("failures")), "; ")));
+            report.append(String.format("  %-" + destinationWidth + "s  attempts %s, %s%s%n", names.get(i),
+                    destination.get("attempts"), durations(destination), counts(map(destination.get("failures")), "; ")));
         }
         return report.toString();
+    }
+
+    /** {@code p50 95us, p99 310us, max 310us} of the connects that succeeded, or that none did. */
+    private static String durations(Map<String, Object> destination) {
+        Object p50 = destination.get("p50_us");
+        return p50 == null ? "none connected"
+                : "p50 " + p50 + "us, p99 " + destination.get("p99_us") + "us, max " + destination.get("max_us") + "us";
+    }
+
+    private static long failures(Map<String, Object> destination) {
+        return map(destination.get("failures")).values().stream().mapToLong(StatusReport::number).sum();
     }
 
     private static String destinationName(Map<String, Object> destination) {
@@ -117,8 +136,8 @@ final class StatusReport {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return value instanceof Map ? (Map<String, Object>) value : Map.of();
+    private static <K, V> Map<K, V> map(Object value) {
+        return value instanceof Map ? (Map<K, V>) value : Map.of();
     }
 
     @SuppressWarnings("unchecked")

@@ -29,4 +29,17 @@ class EventLineTest {
                 .isEqualTo("19:13:00.000 #3 [worker-1] channel tcp 10.0.0.5:5432 -> connected 90us"
                         + " would be injected by slow (dry-run)");
     }
+
+    @Test
+    void namesAVirtualThreadThatHasNoName() {
+        assertThat(line.format(event("", true))).contains(" [virtual] ");
+        assertThat(line.format(event("fetcher", true))).contains(" [fetcher] ");
+        assertThat(line.format(event("", false))).contains(" [] ");
+    }
+
+    private static String event(String thread, boolean virtual) {
+        return "{\"time\":\"2026-11-24T19:13:00Z\",\"id\":4,\"thread\":\"" + thread + "\",\"virtual\":" + virtual
+                + ",\"api\":\"socket\",\"protocol\":\"tcp\",\"host\":null,\"remote\":\"10.0.0.5:5432\","
+                + "\"result\":\"connected\",\"duration_us\":96,\"injected\":false,\"rule\":null,\"dry_run\":false}";
+    }
 }

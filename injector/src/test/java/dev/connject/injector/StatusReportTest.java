@@ -8,16 +8,22 @@ import org.junit.jupiter.api.Test;
 class StatusReportTest {
 
     @Test
-    void showsEachDestinationWithItsLatenciesAndFailures() {
-        String report = StatusReport.format(status(40, "{\"connected\":34,\"ECONNREFUSED\":6}", "{}",
-                "{\"remote\":\"10.0.0.7:5432\",\"host\":\"db.internal\",\"attempts\":18,"
+    void showsEachDestinationWithItsLatenciesAndFailuresTheMostFailedFirst() {
+        String report = StatusReport.format(status(49, "{\"connected\":34,\"ECONNREFUSED\":15}", "{}",
+                "{\"remote\":\"127.0.0.1:8080\",\"host\":\"127.0.0.1\",\"attempts\":22,\"connected\":22,"
+                        + "\"failures\":{},\"p50_us\":95,\"p99_us\":310,\"max_us\":310},"
+                        + "{\"remote\":\"10.0.0.7:5432\",\"host\":\"db.internal\",\"attempts\":18,\"connected\":12,"
                         + "\"failures\":{\"ECONNREFUSED\":6},\"p50_us\":412,\"p99_us\":1900,\"max_us\":2300},"
-                        + "{\"remote\":\"127.0.0.1:8080\",\"host\":\"127.0.0.1\",\"attempts\":22,\"failures\":{},"
-                        + "\"p50_us\":95,\"p99_us\":310,\"max_us\":310}"));
+                        + "{\"remote\":\"10.0.0.9:5432\",\"host\":null,\"attempts\":9,\"connected\":0,"
+                        + "\"failures\":{\"ECONNREFUSED\":9},\"p50_us\":null,\"p99_us\":null,\"max_us\":null},"
+                        + "{\"remote\":\"127.0.0.1:8081\",\"host\":\"127.0.0.1\",\"attempts\":24,\"connected\":24,"
+                        + "\"failures\":{},\"p50_us\":90,\"p99_us\":200,\"max_us\":200}"));
 
         assertThat(report.lines().dropWhile(line -> !line.startsWith("destinations")).toList()).containsExactly(
-                "destinations     2",
+                "destinations     4",
+                "  10.0.0.9:5432                attempts 9, none connected; ECONNREFUSED 9",
                 "  10.0.0.7:5432 (db.internal)  attempts 18, p50 412us, p99 1900us, max 2300us; ECONNREFUSED 6",
+                "  127.0.0.1:8081               attempts 24, p50 90us, p99 200us, max 200us",
                 "  127.0.0.1:8080               attempts 22, p50 95us, p99 310us, max 310us");
     }
 

@@ -49,10 +49,14 @@ final class StatusJson {
             json.string(destination.remote());
             json.out.append(",\"host\":");
             json.string(destination.host());
-            json.out.append(",\"attempts\":").append(destination.attempts()).append(",\"failures\":");
+            json.out.append(",\"attempts\":").append(destination.attempts()).append(",\"connected\":")
+                    .append(destination.connected()).append(",\"failures\":");
             json.counts(destination.failures());
-            json.out.append(",\"p50_us\":").append(destination.p50Micros()).append(",\"p99_us\":")
-                    .append(destination.p99Micros()).append(",\"max_us\":").append(destination.maxMicros()).append('}');
+            boolean timed = destination.connected() > 0;
+            json.field("p50_us").numberIf(timed, destination.p50Micros());
+            json.field("p99_us").numberIf(timed, destination.p99Micros());
+            json.field("max_us").numberIf(timed, destination.maxMicros());
+            json.out.append('}');
         }
         json.out.append("]}");
         return json.out.toString();
@@ -78,6 +82,15 @@ final class StatusJson {
             out.append(':').append(count.getValue());
         }
         out.append('}');
+    }
+
+    /** {@code value}, or {@code null} where it would mean nothing. */
+    private void numberIf(boolean known, long value) {
+        if (known) {
+            out.append(value);
+        } else {
+            out.append("null");
+        }
     }
 
     private void string(String value) {

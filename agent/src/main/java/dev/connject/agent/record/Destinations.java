@@ -50,10 +50,12 @@ public final class Destinations {
     /**
      * One destination's aggregates.
      *
+     * @param connected the attempts that connected, whose durations the percentiles and maximum are of; with
+     *                  none, those are 0 and mean nothing
      * @param failures failed attempts by result: errno names, {@code timeout}, {@code abandoned}
      */
-    public record Summary(String remote, String host, long attempts, Map<String, Long> failures, long p50Micros,
-                          long p99Micros, long maxMicros) {
+    public record Summary(String remote, String host, long attempts, long connected, Map<String, Long> failures,
+                          long p50Micros, long p99Micros, long maxMicros) {
         public Summary {
             failures = Map.copyOf(failures);
         }
@@ -117,9 +119,8 @@ public final class Destinations {
         }
 
         Summary summary() {
-            boolean any = connected.getTotalCount() > 0;
-            return new Summary(remote.toString(), host, attempts, failures, any ? connected.getValueAtPercentile(50) : 0,
-                    any ? connected.getValueAtPercentile(99) : 0, any ? connected.getMaxValue() : 0);
+            return new Summary(remote.toString(), host, attempts, connected.getTotalCount(), failures,
+                    connected.getValueAtPercentile(50), connected.getValueAtPercentile(99), connected.getMaxValue());
         }
     }
 }

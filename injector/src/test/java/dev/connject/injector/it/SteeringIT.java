@@ -176,6 +176,8 @@ class SteeringIT {
         assertThat(destination.get("attempts").asLong() - destination(first).get("attempts").asLong())
                 .isEqualTo(connected + refused);
         assertThat(destination.at("/failures/ECONNREFUSED").asLong()).isEqualTo(secondCounts.refused());
+        assertThat(destination.get("connected").asLong() - destination(first).get("connected").asLong())
+                .isEqualTo(connected);
         assertThat(destination.get("p50_us").asLong()).isPositive()
                 .isLessThanOrEqualTo(destination.get("p99_us").asLong());
         assertThat(destination.get("p99_us").asLong()).isLessThanOrEqualTo(destination.get("max_us").asLong());
