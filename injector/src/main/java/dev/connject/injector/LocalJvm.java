@@ -32,6 +32,9 @@ record LocalJvm(LinuxProcess process, String main, Optional<String> javaVersion,
 
     static final String DISABLE_ATTACH = "-XX:+DisableAttachMechanism";
 
+    /** Where the JDK's launcher of source-file programs is: {@code Main} up to 21, {@code SourceLauncher} since. */
+    private static final String SOURCE_LAUNCHER = "jdk.compiler/com.sun.tools.javac.launcher.";
+
     /** Where a JVM takes options besides its command line. */
     private static final List<String> OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS",
             "_JAVA_OPTIONS");
@@ -63,7 +66,7 @@ record LocalJvm(LinuxProcess process, String main, Optional<String> javaVersion,
         Optional<PerfData> perfData = PerfData.of(process);
         JavaCommandLine commandLine = JavaCommandLine.parse(process.commandLine());
         String main = perfData.flatMap(data -> data.string(PerfData.JAVA_COMMAND))
-                .map(command -> command.split(" ", 2)[0])
+                .map(LocalJvm::mainOf)
                 .filter(command -> !command.isEmpty())
                 .orElse(commandLine.main());
         Optional<String> version = perfData.flatMap(data -> data.string(PerfData.JAVA_VERSION))
@@ -75,6 +78,15 @@ record LocalJvm(LinuxProcess process, String main, Optional<String> javaVersion,
                                 .filter(options -> options.contains(DISABLE_ATTACH)).isPresent()));
         return new LocalJvm(process, main, version, attachDisabled,
                 process.hasOpenFileStartingWith(LOADED_MARKER_PREFIX));
+    }
+
+    /**
+     * What a {@code sun.rt.javaCommand} runs: its main class, jar or module, or for a program launched from a
+     * source file, that file rather than the JDK's launcher of such programs.
+     */
+    static String mainOf(String javaCommand) {
+        String[] words = javaCommand.split(" ", 3);
+        return words[0].startsWith(SOURCE_LAUNCHER) && words.length > 1 ? words[1] : words[0];
     }
 
     /** The feature release of {@link #javaVersion()}: 17 for {@code 17.0.15}, 8 for {@code 1.8.0_412}. */

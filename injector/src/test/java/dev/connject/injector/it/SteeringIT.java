@@ -9,6 +9,7 @@ import dev.connject.injector.app.ConnectLoop;
 import dev.connject.testkit.ChildJvm;
 import dev.connject.testkit.Jdk;
 import dev.connject.testkit.LoopbackPorts;
+import dev.connject.testkit.RunningJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -97,14 +98,24 @@ class SteeringIT {
 
     @Test
     @Order(1)
-    void listShowsEachJvmWithItsMainClassAndWhetherConnjectIsLoaded() {
-        InjectorRun list = injector.run("list");
+    void listShowsEachJvmWithItsMainClassAndWhetherConnjectIsLoaded() throws IOException {
+        Path source = Files.writeString(directory.resolve("Waiting.java"), "class Waiting { public static void main("
+                + "String[] arguments) throws Exception { System.out.println(\"ready\"); Thread.sleep(60_000); } }");
+        InjectorRun list;
+        long sourceLaunched;
+        try (RunningJvm waiting = ChildJvm.on(jdk).mainClass(source.toString()).start()) {
+            waiting.awaitStdoutLine(line -> line.equals("ready"), PATIENCE);
+            sourceLaunched = waiting.pid();
+            list = injector.run("list");
+        }
 
         assertThat(list.exitCode()).as(list.describe()).isZero();
         assertThat(list.stdoutLines().get(0)).matches("PID\\s+CONNJECT\\s+JAVA\\s+MAIN");
         assertThat(list.stdoutLines()).as(list.describe())
                 .anySatisfy(line -> assertThat(line).matches(row(loop.pid(), "no")))
                 .anySatisfy(line -> assertThat(line).matches(row(preloaded.pid(), "yes")))
+                .anySatisfy(line -> assertThat(line)
+                        .matches(sourceLaunched + "\\s+no\\s+\\S+\\s+" + Pattern.quote(source.toString())))
                 .noneSatisfy(line -> assertThat(line).startsWith(list.pid() + " "));
     }
 
