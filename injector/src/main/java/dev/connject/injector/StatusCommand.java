@@ -26,8 +26,9 @@ final class StatusCommand implements Command {
         return """
                 Shows connject's state in the JVM PID: version, mode, where the rules in force came
                 from, per rule the connects it matched and those it injected into, attempts by
-                result, events dropped, connject's own internal errors, attempts still pending and
-                the JDK methods hooked.
+                result, events dropped, connject's own internal errors, attempts still pending, the
+                JDK methods hooked, and per destination its attempts, how long the successful ones
+                took, and the failures by result, the destinations with the most failures first.
 
                   connject 0.1.0 in JVM 4242, attached at 2026-11-24T19:13:00.123Z
                   mode             inject
@@ -37,8 +38,12 @@ final class StatusCommand implements Command {
                   dropped          none
                   internal errors  none
                   pending          0
-                  hooked methods   14
+                  hooked methods   9
+                    java.net.Socket.connect(SocketAddress, int)
                     ...
+                  destinations     2
+                    10.0.0.7:5432 (db.internal)  attempts 18, p50 412us, p99 1900us, max 2300us; ECONNREFUSED 6
+                    127.0.0.1:8080               attempts 22, p50 95us, p99 310us, max 310us
 
                 --json prints the agent's status as one JSON object instead, as the MBean
                 attribute StatusJson holds it. Exits 1 if connject is not loaded in the JVM.

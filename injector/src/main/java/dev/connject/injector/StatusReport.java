@@ -1,5 +1,7 @@
 package dev.connject.injector;
 
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,9 @@ import java.util.stream.Collectors;
  * dropped          none
  * internal errors  none
  * pending          0
- * hooked methods   14
- *   java.net.Socket.connect(SocketAddress,int)
+ * hooked methods   9
+ *   java.net.Socket.connect(SocketAddress, int)
+ *   …
  * destinations     3
  *   10.0.0.9:5432                attempts 9, none connected; ECONNREFUSED 9
  *   10.0.0.7:5432 (db.internal)  attempts 18, p50 412us, p99 1900us, max 2300us; ECONNREFUSED 6
@@ -59,7 +62,7 @@ final class StatusReport {
         report.append(String.format(ROW, "pending", status.get("pending")));
         List<Object> hooked = list(status.get("hooked"));
         report.append(String.format(ROW, "hooked methods", hooked.size()));
-        hooked.forEach(method -> report.append("  ").append(method).append('\n'));
+        hooked.forEach(method -> report.append("  ").append(readable(String.valueOf(method))).append('\n'));
         List<Map<String, Object>> destinations = list(status.get("destinations")).stream()
                 .map(StatusReport::<String, Object>map).sorted(MOST_FAILED_FIRST).toList();
         report.append(String.format(ROW, "destinations", destinations.size()));
@@ -82,6 +85,21 @@ final class StatusReport {
 
     private static long failures(Map<String, Object> destination) {
         return map(destination.get("failures")).values().stream().mapToLong(StatusReport::number).sum();
+    }
+
+    /**
+     * {@code java.net.Socket.connect(SocketAddress, int)} for the agent's
+     * {@code java.net.Socket.connect(Ljava/net/SocketAddress;I)V}: the descriptor's parameter types, without
+     * their packages, and no return type.
+     */
+    static String readable(String method) {
+        int parameters = method.indexOf('(');
+        try {
+            return method.substring(0, parameters) + MethodTypeDesc.ofDescriptor(method.substring(parameters))
+                    .parameterList().stream().map(ClassDesc::displayName).collect(Collectors.joining(", ", "(", ")"));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException notADescriptor) {
+            return method;
+        }
     }
 
     private static String destinationName(Map<String, Object> destination) {

@@ -49,4 +49,16 @@ class StatusReportTest {
                 + ",\"results\":" + results + ",\"dropped\":" + dropped + ",\"internal_errors\":{},\"pending\":0,"
                 + "\"hooked\":[],\"destinations\":[" + destinations + "]}");
     }
+
+    @Test
+    void namesEachHookedMethodByItsParameterTypes() {
+        assertThat(StatusReport.readable("java.net.Socket.connect(Ljava/net/SocketAddress;I)V"))
+                .isEqualTo("java.net.Socket.connect(SocketAddress, int)");
+        assertThat(StatusReport.readable("sun.nio.ch.Net.pollConnectNow(Ljava/io/FileDescriptor;)Z"))
+                .isEqualTo("sun.nio.ch.Net.pollConnectNow(FileDescriptor)");
+        assertThat(StatusReport.readable("a.B.c([BJ[[Ljava/lang/String;)V")).isEqualTo("a.B.c(byte[], long, String[][])");
+        assertThat(StatusReport.readable("a.B.c()V")).isEqualTo("a.B.c()");
+        assertThat(StatusReport.readable("not a method")).isEqualTo("not a method");
+        assertThat(StatusReport.readable("a.B.c(Q)V")).isEqualTo("a.B.c(Q)V");
+    }
 }
