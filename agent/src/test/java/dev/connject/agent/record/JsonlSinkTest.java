@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatIOException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -202,8 +200,7 @@ class JsonlSinkTest {
 
         @Override
         public SeekableByteChannel open(Path file) throws IOException {
-            FileChannel real = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            SeekableByteChannel real = JsonlSink.Opener.APPEND.open(file);
             open = true;
             opened++;
             return new SeekableByteChannel() {
