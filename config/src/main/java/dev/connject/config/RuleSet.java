@@ -18,9 +18,17 @@ import java.util.OptionalLong;
 public record RuleSet(int version, Mode mode, OptionalLong seed, Recording recording,
                       List<Rule> rules, String source, String text) {
 
+    /** The {@link #source} of the rule set in force when no rules file is given. */
+    public static final String NO_SOURCE = "<none>";
+
     /** The rule set in force when no rules file is given: record only, with the default sinks. */
     public static RuleSet none() {
-        return new RuleSet(1, Mode.INJECT, OptionalLong.empty(), Recording.defaults(), List.of(), "<none>", "");
+        return new RuleSet(1, Mode.INJECT, OptionalLong.empty(), Recording.defaults(), List.of(), NO_SOURCE, "");
+    }
+
+    /** {@code no rules}, {@code 1 rule}, {@code 3 rules}: how connject's messages count rules. */
+    public static String count(int rules) {
+        return rules == 0 ? "no rules" : rules == 1 ? "1 rule" : rules + " rules";
     }
 
     public RuleSet {

@@ -33,7 +33,7 @@ final class ApplyCommand implements Command {
                 problem as FILE:LINE:COL: message on standard error and exits 2; the rules in
                 force stay as they were. Prints on success:
 
-                  JVM 4242: 1 rule(s) in force from /etc/app/rules.yaml, mode inject
+                  JVM 4242: 1 rule in force from /etc/app/rules.yaml, mode inject
                 """;
     }
 

@@ -52,7 +52,7 @@ record RulesFile(Path path, String text, RuleSet rules) {
     String describe() {
         int count = rules.rules().size();
         String names = rules.rules().stream().map(Rule::name).collect(Collectors.joining(", ", " (", ")"));
-        return count + (count == 1 ? " rule" : " rules") + (count == 0 ? "" : names)
+        return RuleSet.count(count) + (count == 0 ? "" : names)
                 + ", mode " + rules.mode().yamlName();
     }
 }

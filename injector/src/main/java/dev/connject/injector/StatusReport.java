@@ -1,5 +1,6 @@
 package dev.connject.injector;
 
+import dev.connject.config.RuleSet;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.Comparator;
@@ -110,9 +111,9 @@ final class StatusReport {
 
     /** {@code 1 rule in force from /etc/app/rules.yaml, mode inject}, for the commands that change rules. */
     static String rulesInForce(Map<String, Object> status) {
-        int count = list(status.get("rules")).size();
-        return (count == 0 ? "no rules" : count == 1 ? "1 rule" : count + " rules") + " in force from "
-                + status.get("rules_source") + ", mode " + status.get("mode");
+        Object source = status.get("rules_source");
+        return RuleSet.count(list(status.get("rules")).size()) + " in force"
+                + (RuleSet.NO_SOURCE.equals(source) ? "" : " from " + source) + ", mode " + status.get("mode");
     }
 
     /**

@@ -61,4 +61,19 @@ class StatusReportTest {
         assertThat(StatusReport.readable("not a method")).isEqualTo("not a method");
         assertThat(StatusReport.readable("a.B.c(Q)V")).isEqualTo("a.B.c(Q)V");
     }
+
+    @Test
+    void countsTheRulesInForceAndNamesTheirFileIfThereIsOne() {
+        assertThat(StatusReport.rulesInForce(rules("\"/etc/app/rules.yaml\"", "{\"name\":\"a\"}")))
+                .isEqualTo("1 rule in force from /etc/app/rules.yaml, mode inject");
+        assertThat(StatusReport.rulesInForce(rules("\"/etc/app/rules.yaml\"", "{\"name\":\"a\"},{\"name\":\"b\"}")))
+                .isEqualTo("2 rules in force from /etc/app/rules.yaml, mode inject");
+        assertThat(StatusReport.rulesInForce(rules("\"/etc/app/rules.yaml (cleared)\"", "")))
+                .isEqualTo("no rules in force from /etc/app/rules.yaml (cleared), mode inject");
+        assertThat(StatusReport.rulesInForce(rules("\"<none>\"", ""))).isEqualTo("no rules in force, mode inject");
+    }
+
+    private static Map<String, Object> rules(String source, String rules) {
+        return JsonReader.object("{\"mode\":\"inject\",\"rules_source\":" + source + ",\"rules\":[" + rules + "]}");
+    }
 }

@@ -193,7 +193,7 @@ final class AgentMBean implements ConnjectAgentMXBean {
             RuleSet rules = source.startsWith("/") ? RulesLoader.parse(rulesText, Path.of(source))
                     : RulesLoader.parse(rulesText, source);
             agent.apply(rules);
-            return rules.rules().size() + " rule(s) in force from " + source + ", mode " + rules.mode().yamlName();
+            return RuleSet.count(rules.rules().size()) + " in force from " + source + ", mode " + rules.mode().yamlName();
         } catch (InvalidRulesException invalid) {
             throw new IllegalArgumentException(invalid.getMessage());
         }

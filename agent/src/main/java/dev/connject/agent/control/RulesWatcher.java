@@ -77,7 +77,7 @@ final class RulesWatcher {
             seen = now;
             refused = null;
             agent.apply(rules);
-            AgentLog.info("rules reloaded from " + file + ": " + rules.rules().size() + " rule(s), mode "
+            AgentLog.info("rules reloaded from " + file + ": " + RuleSet.count(rules.rules().size()) + ", mode "
                     + rules.mode().yamlName());
         } catch (InvalidRulesException invalid) {
             refused = now;

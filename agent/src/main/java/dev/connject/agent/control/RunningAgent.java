@@ -125,7 +125,7 @@ public final class RunningAgent {
     }
 
     private static String describe(RuleSet rules) {
-        return rules.source() + " (" + rules.rules().size() + " rule(s), mode " + rules.mode().yamlName() + ")";
+        return rules.source() + " (" + RuleSet.count(rules.rules().size()) + ", mode " + rules.mode().yamlName() + ")";
     }
 
     /** Puts a rule set in force, whole: the rules, their mode and the {@code record:} section. Counting starts over. */

@@ -104,7 +104,7 @@ class StartUpCostIT {
                 .javaagent(Probe.AGENT, "rules=" + rules).classpath(Probe.CLASSES)
                 .mainClass(MAIN).run(Duration.ofSeconds(60)).assertSucceeded();
 
-        assertThat(jvm.stderr()).contains("(3 rule(s), mode inject)");
+        assertThat(jvm.stderr()).contains("(3 rules, mode inject)");
         return Files.readAllLines(classLog);
     }
 

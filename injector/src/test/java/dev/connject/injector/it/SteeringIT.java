@@ -336,7 +336,7 @@ class SteeringIT {
         InjectorRun apply = injector.run("apply", Long.toString(preloaded.pid()), refuseAll.toString());
 
         assertThat(apply.exitCode()).as(apply.describe()).isZero();
-        assertThat(apply.stdout()).isEqualTo("JVM " + preloaded.pid() + ": 1 rule(s) in force from " + refuseAll
+        assertThat(apply.stdout()).isEqualTo("JVM " + preloaded.pid() + ": 1 rule in force from " + refuseAll
                 + ", mode inject\n");
         assertThat(status(preloaded).get("rules_source").asText()).isEqualTo(refuseAll.toString());
         assertNextAttemptsAre(preloaded, "refused");
