@@ -8,7 +8,8 @@ import java.util.Optional;
  * The {@code record:} section: where connect events go.
  *
  * @param log        level of the per-attempt line on logger {@code dev.connject.events}
- * @param jsonl      file that receives one JSON object per attempt, appended
+ * @param jsonl      file that receives one JSON object per attempt, appended; {@code %p} in it
+ *                   stands for the JVM's process id ({@link #jsonlOf})
  * @param jsonlMax   size in bytes at which the JSONL file is rotated; 0 means never
  * @param jsonlKeep  rotated JSONL files kept besides the current one
  * @param jfr        whether {@code dev.connject.Connect} JFR events are emitted while a recording is on
@@ -25,6 +26,17 @@ public record Recording(EventLog log, Optional<Path> jsonl, long jsonlMax, int j
     /** What is recorded when the file has no {@code record:} section. */
     public static Recording defaults() {
         return new Recording(EventLog.OFF, Optional.empty(), 0, DEFAULT_JSONL_KEEP, true, 0, Callers.ALL, 1.0);
+    }
+
+    /** What {@link #jsonlOf} replaces with the process id, as in the JDK's {@code -Xlog} and JFR file names. */
+    public static final String PID = "%p";
+
+    /** The JSON Lines file of the JVM with this process id: {@link #jsonl} with {@link #PID} replaced by it. */
+    public Optional<Path> jsonlOf(long pid) {
+        if (jsonl.isEmpty() || !jsonl.get().toString().contains(PID)) {
+            return jsonl;
+        }
+        return Optional.of(Path.of(jsonl.get().toString().replace(PID, Long.toString(pid))));
     }
 
     public Recording {

@@ -3,8 +3,10 @@ package dev.connject.agent.record;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -19,11 +21,15 @@ import java.util.function.ObjLongConsumer;
  * <p>What the file does not take, a full disk for one, stays in the buffer and is written, from
  * the byte where the file stopped, once it does, so that each line is in the file once. A line
  * that finds the buffer full meanwhile is refused, and counted as dropped, as are the lines the
- * buffer still holds when the sink is closed; a line the file took only part of is then cut off.
- * The file ends with whole lines.
+ * buffer still holds when the sink is closed; a line the file took only part of is then cut off,
+ * so that the file ends with whole lines, unless another process has appended to it since.
  *
  * <p>A file moved away, as {@code logrotate} does, or deleted, is left once its last line is
  * whole, and the lines that follow go to a new file of the same name.
+ *
+ * <p>Several JVMs may append to one file, each its own whole lines. The one that finds the file
+ * full rotates it while it holds the file's lock, so that no two rotate at once; the others
+ * follow it to the new file as they would after {@code logrotate}.
  */
 final class JsonlSink {
 
@@ -81,8 +87,8 @@ final class JsonlSink {
             if (channel == null) {
                 open();
             }
-            if (maxBytes > 0 && written + buffer.position() + line.length() > maxBytes && written + buffer.position() > 0) {
-                rotate();
+            if (maxBytes > 0 && wouldPassMax(line.length())) {
+                rotate(line.length());
             }
             if (line.length() > buffer.remaining()) {
                 flush();
@@ -103,8 +109,8 @@ final class JsonlSink {
      */
     void flush() throws IOException {
         if (channel != null && buffer.position() > 0) {
-            if (written == lineEnd && movedOrDeleted()) {
-                reopen();
+            if (written == lineEnd) {
+                follow();
             }
             buffer.flip();
             try {
@@ -145,7 +151,8 @@ final class JsonlSink {
                 dropped.accept(name(), lost);
             }
             try {
-                if (written > lineEnd) {
+                // a line of another process's after the part of one would go with it
+                if (written > lineEnd && closing.size() == written) {
                     closing.truncate(lineEnd);
                 }
             } finally {
@@ -172,7 +179,8 @@ final class JsonlSink {
         SeekableByteChannel opened = opener.open(file);
         written = opened.size();
         lineEnd = written;
-        fileKey = key();
+        BasicFileAttributes attributes = attributes();
+        fileKey = attributes == null ? null : attributes.fileKey();
         channel = opened;
     }
 
@@ -183,37 +191,88 @@ final class JsonlSink {
         previous.close();
     }
 
-    /** Whether the file's name has come to mean another file, or none. */
-    private boolean movedOrDeleted() {
-        Object now = key();
-        return now == null ? Files.notExists(file) : !now.equals(fileKey);
+    /**
+     * Opens the file anew when its name has come to mean another file, or none; otherwise takes
+     * in what other processes have appended to it, or a truncation, so that it rotates at its size.
+     * Called at the end of a whole line.
+     */
+    private void follow() throws IOException {
+        BasicFileAttributes now = attributes();
+        if (movedOrDeleted(now)) {
+            reopen();
+        } else if (now != null) {
+            written = now.size();
+            lineEnd = written;
+        }
     }
 
-    /** The file's identity (on Linux, its device and inode), or {@code null} where it cannot be read. */
-    private Object key() {
+    /** Whether the file's name has come to mean another file, or none, given what it means {@code now}. */
+    private boolean movedOrDeleted(BasicFileAttributes now) {
+        return now == null ? Files.notExists(file) : !now.fileKey().equals(fileKey);
+    }
+
+    /** The file's size and identity (on Linux, its device and inode), or {@code null} where they cannot be read. */
+    private BasicFileAttributes attributes() {
         try {
-            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return attributes.fileKey() == null ? null : attributes;
         } catch (IOException unreadable) {
             return null;
         }
     }
 
-    /** Rotates once what is buffered is in the file, so that no line is split between two files. */
-    private void rotate() throws IOException {
+    /** Whether a line of this length would take the file past its size; a file holding nothing takes any line. */
+    private boolean wouldPassMax(int length) {
+        long size = written + buffer.position();
+        return size + length > maxBytes && size > 0;
+    }
+
+    /**
+     * Rotates once what is buffered is in the file, so that no line is split between two files.
+     * Another process that writes the file may have rotated it meanwhile, or be rotating it: then
+     * this one does not, and follows it.
+     */
+    private void rotate(int length) throws IOException {
         flush();
-        close();
-        Files.deleteIfExists(rotated(keep));
-        for (int i = keep - 1; i >= 1; i--) {
-            if (Files.exists(rotated(i))) {
-                Files.move(rotated(i), rotated(i + 1), StandardCopyOption.REPLACE_EXISTING);
+        follow();
+        if (!wouldPassMax(length)) {
+            return;
+        }
+        try (FileChannel guard = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            if (!mayRotate(guard) || movedOrDeleted(attributes())) {
+                return;
             }
+            Files.deleteIfExists(rotated(keep));
+            for (int i = keep - 1; i >= 1; i--) {
+                if (Files.exists(rotated(i))) {
+                    Files.move(rotated(i), rotated(i + 1), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            if (keep > 0) {
+                Files.move(file, rotated(1), StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.delete(file);
+            }
+        } catch (NoSuchFileException rotatedByAnother) {
+            return;
         }
-        if (keep > 0) {
-            Files.move(file, rotated(1), StandardCopyOption.REPLACE_EXISTING);
-        } else {
-            Files.delete(file);
-        }
+        close();
         open();
+    }
+
+    /**
+     * Takes the file's lock, which closing {@code guard} releases; false while another process, or
+     * another channel of this JVM's, holds it. Where the file system has no locks, this sink
+     * rotates the file as though it were the only one writing it.
+     */
+    private static boolean mayRotate(FileChannel guard) {
+        try {
+            return guard.tryLock() != null;
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            return false;
+        } catch (IOException noLocks) {
+            return true;
+        }
     }
 
     private Path rotated(int generation) {

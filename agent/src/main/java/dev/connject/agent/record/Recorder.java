@@ -6,9 +6,11 @@ import dev.connject.agent.platform.PlatformErrnos;
 import dev.connject.agent.safety.InternalErrors;
 import dev.connject.config.Recording;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -349,8 +351,8 @@ public final class Recorder implements AttemptSink {
 
         Settings(Recording recording, ObjLongConsumer<String> dropped) {
             this.recording = recording;
-            this.jsonl = recording.jsonl().isEmpty() ? null
-                    : new JsonlSink(recording.jsonl().get(), recording.jsonlMax(), recording.jsonlKeep(), dropped);
+            Optional<Path> file = recording.jsonlOf(ProcessHandle.current().pid());
+            this.jsonl = file.isEmpty() ? null : new JsonlSink(file.get(), recording.jsonlMax(), recording.jsonlKeep(), dropped);
             this.log = recording.log() == Recording.EventLog.OFF ? null : new EventLogSink(recording.log());
         }
 

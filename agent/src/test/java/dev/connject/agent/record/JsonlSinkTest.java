@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatIOException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -160,6 +164,58 @@ class JsonlSinkTest {
 
         assertThat(Files.readAllLines(moved)).isEqualTo(lines(0, 3));
         assertThat(Files.readAllLines(file)).isEqualTo(lines(3, 5));
+    }
+
+    @Test
+    void twoSinksOfOneFileRotateItInTurnAndKeepEachOfTheirLinesOnce() throws IOException {
+        Path file = directory.resolve("events.jsonl");
+        int length = lineLength(100);
+        JsonlSink first = new JsonlSink(file, 4L * length, 100, (sink, lines) -> dropped.addAndGet(lines));
+        JsonlSink second = new JsonlSink(file, 4L * length, 100, (sink, lines) -> dropped.addAndGet(lines));
+        for (int i = 0; i < 100; i++) {
+            write(first, 100 + i);
+            write(second, 200 + i);
+            if (i % 3 == 0) {
+                first.flush();
+            }
+            if (i % 5 == 0) {
+                second.flush();
+            }
+        }
+        first.close();
+        second.close();
+
+        List<Path> rotated = IntStream.iterate(100, n -> n > 0, n -> n - 1)
+                .mapToObj(n -> directory.resolve("events.jsonl." + n)).filter(Files::exists).toList();
+        List<String> kept = new ArrayList<>();
+        for (Path older : rotated) {
+            kept.addAll(Files.readAllLines(older));
+            // rotated when full, not again by the other sink while new
+            assertThat(Files.size(older)).as(older.toString()).isGreaterThan(3L * length);
+        }
+        kept.addAll(Files.readAllLines(file));
+        assertThat(kept.stream().filter(text -> text.startsWith("{\"id\":1")).toList()).isEqualTo(lines(100, 200));
+        assertThat(kept.stream().filter(text -> text.startsWith("{\"id\":2")).toList()).isEqualTo(lines(200, 300));
+        assertThat(rotated).hasSizeGreaterThan(40);
+        assertThat(dropped).hasValue(0);
+    }
+
+    @Test
+    void whileAnotherHoldsTheFilesLockItIsNotRotated() throws IOException {
+        Path file = directory.resolve("events.jsonl");
+        JsonlSink sink = sink(file, 2L * lineLength(0));
+        try (FileChannel other = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock rotating = other.lock()) {
+            write(sink, 0, 4);
+            sink.flush();
+            assertThat(directory.resolve("events.jsonl.1")).doesNotExist();
+        }
+        write(sink, 4, 5);
+        sink.close();
+
+        assertThat(Files.readAllLines(directory.resolve("events.jsonl.1"))).isEqualTo(lines(0, 4));
+        assertThat(Files.readAllLines(file)).isEqualTo(lines(4, 5));
+        assertThat(dropped).hasValue(0);
     }
 
     private JsonlSink sink(Path file, long maxBytes) {
