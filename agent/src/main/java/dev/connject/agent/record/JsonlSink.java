@@ -1,10 +1,12 @@
 package dev.connject.agent.record;
 
+import dev.connject.agent.log.AgentLog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,7 +24,8 @@ import java.util.function.ObjLongConsumer;
  * the byte where the file stopped, once it does, so that each line is in the file once. A line
  * that finds the buffer full meanwhile is refused, and counted as dropped, as are the lines the
  * buffer still holds when the sink is closed; a line the file took only part of is then cut off,
- * so that the file ends with whole lines, unless another process has appended to it since.
+ * so that the file ends with whole lines, unless another process has appended to it since. It
+ * says on stderr, once, when the file stops taking lines and why, and once when it takes them again.
  *
  * <p>A file moved away, as {@code logrotate} does, or deleted, is left once its last line is
  * whole, and the lines that follow go to a new file of the same name.
@@ -47,6 +50,9 @@ final class JsonlSink {
     private long lineEnd;
     /** The open file's identity, to tell when its name has come to mean another file, or none. */
     private Object fileKey;
+    /** Whether the file has stopped taking lines, as said on stderr. */
+    private boolean failing;
+    private long droppedWhileFailing;
 
     /**
      * @param maxBytes size at which the file is rotated, 0 for never
@@ -82,7 +88,7 @@ final class JsonlSink {
     }
 
     /** Buffers the line, or refuses it, counted as dropped, when the file cannot take what waits before it. */
-    void write(JsonLine line) throws IOException {
+    void write(JsonLine line) {
         try {
             if (channel == null) {
                 open();
@@ -91,15 +97,18 @@ final class JsonlSink {
                 rotate(line.length());
             }
             if (line.length() > buffer.remaining()) {
-                flush();
+                writeBuffered();
                 if (line.length() > buffer.capacity()) {
                     buffer = ByteBuffer.allocate(line.length());
                 }
             }
             buffer.put(line.bytes(), 0, line.length());
-        } catch (IOException | RuntimeException refused) {
-            dropped.accept(name(), 1);
-            throw refused;
+        } catch (IOException refused) {
+            cannotWrite(refused);
+            drop(1);
+        } catch (RuntimeException failure) {
+            drop(1);
+            throw failure;
         }
     }
 
@@ -107,7 +116,15 @@ final class JsonlSink {
      * Writes what is buffered, to a new file of the name when the one open was moved or deleted;
      * what the file does not take stays buffered.
      */
-    void flush() throws IOException {
+    void flush() {
+        try {
+            writeBuffered();
+        } catch (IOException refused) {
+            cannotWrite(refused);
+        }
+    }
+
+    private void writeBuffered() throws IOException {
         if (channel != null && buffer.position() > 0) {
             if (written == lineEnd) {
                 follow();
@@ -122,6 +139,7 @@ final class JsonlSink {
             } finally {
                 buffer.compact();
             }
+            writesAgain();
         }
     }
 
@@ -136,29 +154,70 @@ final class JsonlSink {
     }
 
     /** Writes what is buffered and closes the file; lines it cannot write are lost with the buffer. */
-    void close() throws IOException {
+    void close() {
         if (channel == null) {
             return;
         }
         try {
-            flush();
+            writeBuffered();
+        } catch (IOException refused) {
+            cannotWrite(refused);
         } finally {
             long lost = lines(buffer);
             buffer.clear();
             SeekableByteChannel closing = channel;
             channel = null;
-            if (lost > 0) {
-                dropped.accept(name(), lost);
-            }
-            try {
+            drop(lost);
+            try (closing) {
                 // a line of another process's after the part of one would go with it
                 if (written > lineEnd && closing.size() == written) {
                     closing.truncate(lineEnd);
                 }
-            } finally {
-                closing.close();
+            } catch (IOException refused) {
+                cannotWrite(refused);
             }
         }
+    }
+
+    /**
+     * Says once, when the file stops taking lines, why: a full disk or a missing directory is the
+     * machine's to mend, not an error of connject's.
+     */
+    private void cannotWrite(IOException failure) {
+        if (!failing) {
+            failing = true;
+            AgentLog.warn("cannot write " + file + ": " + reason(failure)
+                    + "; until it can, the events connject cannot hold for it are dropped and counted in status");
+        }
+    }
+
+    /** Says once, when the file takes lines again after it did not, how many were lost meanwhile. */
+    private void writesAgain() {
+        if (failing) {
+            failing = false;
+            AgentLog.info("writing " + file + " again" + (droppedWhileFailing == 0 ? ""
+                    : "; " + droppedWhileFailing + " events could not be written, counted as dropped"));
+            droppedWhileFailing = 0;
+        }
+    }
+
+    private void drop(long lines) {
+        if (lines > 0) {
+            dropped.accept(name(), lines);
+            if (failing) {
+                droppedWhileFailing += lines;
+            }
+        }
+    }
+
+    /** What went wrong, without naming the file again when that is what the failure is about. */
+    private String reason(IOException failure) {
+        if (!(failure instanceof FileSystemException problem)) {
+            return failure.getMessage() != null ? failure.getMessage() : failure.toString();
+        }
+        // NoSuchFileException, AccessDeniedException and their like name only a file
+        String what = problem.getReason() != null ? problem.getReason() : failure.getClass().getSimpleName();
+        return file.toString().equals(problem.getFile()) ? what : what + " (" + problem.getFile() + ")";
     }
 
     private static long lines(ByteBuffer buffered) {
@@ -233,7 +292,7 @@ final class JsonlSink {
      * this one does not, and follows it.
      */
     private void rotate(int length) throws IOException {
-        flush();
+        writeBuffered();
         follow();
         if (!wouldPassMax(length)) {
             return;

@@ -5,7 +5,6 @@ import dev.connject.agent.attempt.ConnectAttempt;
 import dev.connject.agent.platform.PlatformErrnos;
 import dev.connject.agent.safety.InternalErrors;
 import dev.connject.config.Recording;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -311,8 +310,8 @@ public final class Recorder implements AttemptSink {
     private void writeJsonl(JsonlSink jsonl) {
         try {
             jsonl.write(line);
-        } catch (IOException | RuntimeException refused) {
-            errors.report("jsonl", refused);
+        } catch (RuntimeException failure) {
+            errors.report("jsonl", failure);
         }
     }
 
@@ -327,7 +326,7 @@ public final class Recorder implements AttemptSink {
         if (current.jsonl != null) {
             try {
                 current.jsonl.flush();
-            } catch (IOException | RuntimeException failure) {
+            } catch (RuntimeException failure) {
                 errors.report("jsonl", failure);
             }
         }
@@ -337,7 +336,7 @@ public final class Recorder implements AttemptSink {
         if (current.jsonl != null) {
             try {
                 current.jsonl.close();
-            } catch (IOException | RuntimeException failure) {
+            } catch (RuntimeException failure) {
                 errors.report("jsonl", failure);
             }
         }
