@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ObjLongConsumer;
 
 /**
@@ -37,6 +38,7 @@ import java.util.function.ObjLongConsumer;
 final class JsonlSink {
 
     private static final int BUFFER_BYTES = 1 << 16;
+    private static final long ROTATE_AGAIN_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Path file;
     private final long maxBytes;
@@ -53,6 +55,9 @@ final class JsonlSink {
     /** Whether the file has stopped taking lines, as said on stderr. */
     private boolean failing;
     private long droppedWhileFailing;
+    /** Whether the file could not be rotated, as said on stderr; it is tried again from {@link #rotateAgainAt}. */
+    private boolean rotationFailing;
+    private long rotateAgainAt;
 
     /**
      * @param maxBytes size at which the file is rotated, 0 for never
@@ -93,7 +98,8 @@ final class JsonlSink {
             if (channel == null) {
                 open();
             }
-            if (maxBytes > 0 && wouldPassMax(line.length())) {
+            if (maxBytes > 0 && wouldPassMax(line.length())
+                    && (!rotationFailing || System.nanoTime() - rotateAgainAt >= 0)) {
                 rotate(line.length());
             }
             if (line.length() > buffer.remaining()) {
@@ -314,9 +320,29 @@ final class JsonlSink {
             }
         } catch (NoSuchFileException rotatedByAnother) {
             return;
+        } catch (IOException refused) {
+            cannotRotate(refused);
+            return;
+        }
+        if (rotationFailing) {
+            rotationFailing = false;
+            AgentLog.info("rotated " + file + " again");
         }
         close();
         open();
+    }
+
+    /**
+     * Says once, when the file cannot be rotated, why; it is written on past its size rather than
+     * losing events, and rotating it is tried again a second later.
+     */
+    private void cannotRotate(IOException failure) {
+        if (!rotationFailing) {
+            rotationFailing = true;
+            AgentLog.warn("cannot rotate " + file + ": " + reason(failure)
+                    + "; it is written on past its jsonl_max, and rotated once it can be");
+        }
+        rotateAgainAt = System.nanoTime() + ROTATE_AGAIN_NANOS;
     }
 
     /**

@@ -234,6 +234,28 @@ class JsonlSinkTest {
     }
 
     @Test
+    void aFileThatCannotBeRotatedIsWrittenOnAndRotatedOnceItCanBe() throws IOException, InterruptedException {
+        Path file = directory.resolve("events.jsonl");
+        Path inTheWay = Files.createDirectories(directory.resolve("events.jsonl.1").resolve("in-the-way"));
+        JsonlSink sink = sink(file, 2L * lineLength(0));
+        write(sink, 0, 6);
+        sink.flush();
+        assertThat(Files.readAllLines(file)).isEqualTo(lines(0, 6));
+        Files.delete(inTheWay);
+        Files.delete(inTheWay.getParent());
+        Thread.sleep(1100);
+        write(sink, 6, 7);
+        sink.close();
+
+        assertThat(Files.readAllLines(directory.resolve("events.jsonl.1"))).isEqualTo(lines(0, 6));
+        assertThat(Files.readAllLines(file)).isEqualTo(lines(6, 7));
+        assertThat(dropped).hasValue(0);
+        assertThat(said()).containsExactly("connject: warn: cannot rotate " + file + ": DirectoryNotEmptyException ("
+                        + inTheWay.getParent() + "); it is written on past its jsonl_max, and rotated once it can be",
+                "connject: rotated " + file + " again");
+    }
+
+    @Test
     void aDirectoryThatCannotBeMadeIsSaidOnceAndItsEventsAreCounted() throws IOException {
         Path notADirectory = Files.createFile(directory.resolve("file"));
         Path file = notADirectory.resolve("events.jsonl");
