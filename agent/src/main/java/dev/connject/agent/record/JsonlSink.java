@@ -98,8 +98,7 @@ final class JsonlSink {
             if (channel == null) {
                 open();
             }
-            if (maxBytes > 0 && wouldPassMax(line.length())
-                    && (!rotationFailing || System.nanoTime() - rotateAgainAt >= 0)) {
+            if (maxBytes > 0 && wouldPassMax(line.length()) && rotationDue()) {
                 rotate(line.length());
             }
             if (line.length() > buffer.remaining()) {
@@ -290,6 +289,11 @@ final class JsonlSink {
     private boolean wouldPassMax(int length) {
         long size = written + buffer.position();
         return size + length > maxBytes && size > 0;
+    }
+
+    /** Whether rotating may be tried: a rotation that failed is tried again a second later. */
+    private boolean rotationDue() {
+        return !rotationFailing || System.nanoTime() - rotateAgainAt >= 0;
     }
 
     /**
