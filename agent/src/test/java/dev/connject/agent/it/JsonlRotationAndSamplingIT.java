@@ -34,7 +34,7 @@ class JsonlRotationAndSamplingIT {
     @Test
     void theFileRotatesAtItsSizeAndKeepsTheNewestFiles(@TempDir Path directory) throws IOException {
         Path events = directory.resolve("events.jsonl");
-        run(directory, "record:\n  jsonl: " + events + "\n  jsonl_max: 64KB\n  jsonl_keep: 2\n", "1", "3000");
+        run(directory, "record:\n  jsonl: " + events + "\n  jsonl_max: 64KB\n  jsonl_keep: 2\n", "3000");
 
         assertThat(Files.size(events)).isLessThanOrEqualTo(64 * 1024);
         assertThat(Files.size(directory.resolve("events.jsonl.1"))).isBetween(60L * 1024, 64L * 1024);
@@ -51,12 +51,10 @@ class JsonlRotationAndSamplingIT {
     @Test
     void jvmsThatShareTheFileRotateItInTurnAndKeepEachOfTheirEventsOnce(@TempDir Path directory) throws IOException {
         Path events = directory.resolve("events.jsonl");
-        Path rules = RulesFile.write(directory.resolve("rules.yaml"),
-                "version: 1\nrecord:\n  jsonl: " + events + "\n  jsonl_max: 64KB\n  jsonl_keep: 200\n");
+        Path rules = rules(directory, "record:\n  jsonl: " + events + "\n  jsonl_max: 64KB\n  jsonl_keep: 200\n");
         List<RunningJvm> running = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            running.add(ChildJvm.on(jdk).javaagent(Probe.AGENT, "rules=" + rules).classpath(Probe.CLASSES)
-                    .mainClass("dev.connject.probe.RuleLoad").args("1", "3000", "0").start());
+            running.add(ruleLoad(rules, "3000").start());
         }
         for (RunningJvm jvm : running) {
             ExitedJvm exited = jvm.awaitExit(Duration.ofMinutes(2)).assertSucceeded();
@@ -86,11 +84,8 @@ class JsonlRotationAndSamplingIT {
 
     @Test
     void aFileNamedWithPercentPIsEachJvmsOwn(@TempDir Path directory) throws IOException {
-        Path rules = RulesFile.write(directory.resolve("rules.yaml"), "version: 1\nrecord:\n  jsonl: events-%p.jsonl\n");
         for (int i = 0; i < 2; i++) {
-            ChildJvm.on(jdk).javaagent(Probe.AGENT, "rules=" + rules).classpath(Probe.CLASSES)
-                    .mainClass("dev.connject.probe.RuleLoad").args("1", "50", "0").run(Duration.ofMinutes(2))
-                    .assertSucceeded();
+            run(directory, "record:\n  jsonl: events-%p.jsonl\n", "50");
         }
 
         List<Path> files;
@@ -111,7 +106,7 @@ class JsonlRotationAndSamplingIT {
         Path events = directory.resolve("events.jsonl");
         String refuseEveryTenth = "rules:\n  - name: refuse\n    match:\n      protocol: tcp\n    fault:\n"
                 + "      errno: ECONNREFUSED\n    when:\n      every: 10\n";
-        run(directory, "record:\n  jsonl: " + events + "\n  sample: 0.1\n" + refuseEveryTenth, "1", "2000");
+        run(directory, "record:\n  jsonl: " + events + "\n  sample: 0.1\n" + refuseEveryTenth, "2000");
 
         List<Map<String, Object>> recorded = Events.read(events);
         long failures = recorded.stream().filter(event -> "ECONNREFUSED".equals(event.get("result"))).count();
@@ -123,10 +118,17 @@ class JsonlRotationAndSamplingIT {
                 .startsWith("dev.connject.probe.RuleLoad"));
     }
 
-    private void run(Path directory, String record, String threads, String connects) {
-        Path rules = RulesFile.write(directory.resolve("rules.yaml"), "version: 1\n" + record);
-        ChildJvm.on(jdk).javaagent(Probe.AGENT, "rules=" + rules).classpath(Probe.CLASSES)
-                .mainClass("dev.connject.probe.RuleLoad").args(threads, connects, "0").run(Duration.ofMinutes(2))
-                .assertSucceeded();
+    private void run(Path directory, String record, String connects) {
+        ruleLoad(rules(directory, record), connects).run(Duration.ofMinutes(2)).assertSucceeded();
+    }
+
+    private static Path rules(Path directory, String record) {
+        return RulesFile.write(directory.resolve("rules.yaml"), "version: 1\n" + record);
+    }
+
+    /** One thread that makes this many connects, one after another, with connject recording them. */
+    private ChildJvm ruleLoad(Path rules, String connects) {
+        return ChildJvm.on(jdk).javaagent(Probe.AGENT, "rules=" + rules).classpath(Probe.CLASSES)
+                .mainClass("dev.connject.probe.RuleLoad").args("1", connects, "0");
     }
 }

@@ -185,8 +185,8 @@ class JsonlSinkTest {
     void twoSinksOfOneFileRotateItInTurnAndKeepEachOfTheirLinesOnce() throws IOException {
         Path file = directory.resolve("events.jsonl");
         int length = lineLength(100);
-        JsonlSink first = new JsonlSink(file, 4L * length, 100, (sink, lines) -> dropped.addAndGet(lines));
-        JsonlSink second = new JsonlSink(file, 4L * length, 100, (sink, lines) -> dropped.addAndGet(lines));
+        JsonlSink first = sink(file, 4L * length, 100);
+        JsonlSink second = sink(file, 4L * length, 100);
         for (int i = 0; i < 100; i++) {
             write(first, 100 + i);
             write(second, 200 + i);
@@ -273,7 +273,11 @@ class JsonlSinkTest {
     }
 
     private JsonlSink sink(Path file, long maxBytes) {
-        return new JsonlSink(file, maxBytes, 1, (sink, lines) -> dropped.addAndGet(lines), disk);
+        return sink(file, maxBytes, 1);
+    }
+
+    private JsonlSink sink(Path file, long maxBytes, int keep) {
+        return new JsonlSink(file, maxBytes, keep, (sink, lines) -> dropped.addAndGet(lines), disk);
     }
 
     private void write(JsonlSink sink, int from, int to) {
