@@ -32,4 +32,16 @@ public interface AttemptSink {
 
     /** Whether anything recorded would show the attempt's local address, which costs a getsockname(2). */
     boolean wantsLocalAddress();
+
+    /**
+     * Where an attempt starts, right after its own clock is read: starts a timing by another clock
+     * (a JFR event's), which the attempt keeps until {@link #finished}; {@code null} for none.
+     */
+    default Object startTiming() {
+        return null;
+    }
+
+    /** Where the attempt's outcome is final, right after its own clock is read: ends what {@link #startTiming} started. */
+    default void endTiming(Object timing) {
+    }
 }

@@ -116,6 +116,7 @@ public final class AttemptTracker extends ConnjectDispatcher {
         Thread thread = Thread.currentThread();
         attempt.id = ids.incrementAndGet();
         attempt.startNanos = System.nanoTime();
+        attempt.timing = sink.startTiming();
         attempt.threadName = thread.getName();
         attempt.virtual = JdkInternals.isVirtual(thread);
         attempt.api = APIS[api];
@@ -499,6 +500,9 @@ public final class AttemptTracker extends ConnjectDispatcher {
             attempt.fault = null;
         }
         attempt.endNanos = System.nanoTime();
+        if (attempt.timing != null) {
+            sink.endTiming(attempt.timing);
+        }
         if (attempt.localFromJdk) {
             attempt.localFromJdk = false;
             local(attempt);

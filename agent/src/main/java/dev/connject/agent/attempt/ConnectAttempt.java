@@ -30,6 +30,8 @@ public final class ConnectAttempt {
 
     long id;
     long startNanos;
+    /** What {@link AttemptSink#startTiming} started, or {@code null}. */
+    Object timing;
     String threadName;
     boolean virtual;
     Api api;
@@ -75,6 +77,7 @@ public final class ConnectAttempt {
         syscallsDropped = 0;
         id = 0;
         startNanos = 0;
+        timing = null;
         threadName = null;
         virtual = false;
         api = null;
@@ -144,6 +147,11 @@ public final class ConnectAttempt {
 
     public long startNanos() {
         return startNanos;
+    }
+
+    /** What {@link AttemptSink#startTiming} started for this attempt, or {@code null}. */
+    public Object timing() {
+        return timing;
     }
 
     public long endNanos() {

@@ -22,6 +22,15 @@ abstract class JfrConnectEvents {
 
     static final JfrConnectEvents NONE = new JfrConnectEvents() {
         @Override
+        Object begin() {
+            return null;
+        }
+
+        @Override
+        void end(Object begun) {
+        }
+
+        @Override
         void commit(ConnectAttempt attempt) {
         }
 
@@ -40,6 +49,16 @@ abstract class JfrConnectEvents {
         }
     };
 
+    /**
+     * The event of a connect that starts now, begun so that JFR's start time, duration and
+     * {@code threshold} are the connect's; {@code null} outside a recording that takes it.
+     */
+    abstract Object begin();
+
+    /** Ends what {@link #begin} returned, where the connect's outcome is final. */
+    abstract void end(Object begun);
+
+    /** Commits the attempt's event: the one begun where it started or, for a connect older than the recording, a new one. */
     abstract void commit(ConnectAttempt attempt);
 
     /** Whether a running JFR recording takes {@code dev.connject.Connect} events. */
@@ -109,12 +128,31 @@ abstract class JfrConnectEvents {
         }
 
         @Override
+        Object begin() {
+            if (!recording()) {
+                return null;
+            }
+            ConnectJfrEvent event = new ConnectJfrEvent();
+            event.begin();
+            return event;
+        }
+
+        @Override
+        void end(Object begun) {
+            ((ConnectJfrEvent) begun).end();
+        }
+
+        @Override
         void commit(ConnectAttempt attempt) {
             if (!recording()) {
                 return;
             }
-            ConnectJfrEvent event = new ConnectJfrEvent();
+            ConnectJfrEvent event = attempt.timing() instanceof ConnectJfrEvent begun ? begun : new ConnectJfrEvent();
             try {
+                // shorter than the recording's threshold
+                if (!event.shouldCommit()) {
+                    return;
+                }
                 fill(event, attempt);
                 // JFR's writer for the event's nineteen fields, compiled into each JDK method that connects, more
                 // than doubled the compiler's memory for those methods on JDK 25, and with it the peak resident memory

@@ -160,6 +160,17 @@ public final class Recorder implements AttemptSink {
         return detailed(settings);
     }
 
+    /** A JFR event begun where the connect starts, so that its start and duration are the connect's. */
+    @Override
+    public Object startTiming() {
+        return settings.recording.jfr() ? jfr.begin() : null;
+    }
+
+    @Override
+    public void endTiming(Object timing) {
+        jfr.end(timing);
+    }
+
     /**
      * Whether anything would show an event's details: a sink, a live listener, a JFR recording.
      * Without one, connects are only counted, and neither their callers nor their local addresses

@@ -1,14 +1,18 @@
 package dev.connject.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.connject.testkit.Jdk;
 import dev.connject.testkit.LoopbackPorts;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -21,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code dev.connject.Connect} event, on the connecting thread, with the fields of the JSON Lines
  * event, labelled and described for JDK Mission Control, without a stack trace. The event's
  * {@code caller} setting says whose caller it carries: failed connects' by default, every one's
- * with {@code all}.
+ * with {@code all}. The event lasts as long as its connect, so JFR's {@code threshold} picks the slow ones.
  */
 class JfrEventsIT {
 
@@ -40,8 +44,7 @@ class JfrEventsIT {
                     .run("2000", "socket=" + listening.getLocalPort(), "socket-timeout=" + closed, "channel-open=4444");
         }
 
-        List<RecordedEvent> events = RecordingFile.readAllEvents(recording).stream()
-                .filter(event -> event.getEventType().getName().equals("dev.connject.Connect")).toList();
+        List<RecordedEvent> events = connects(recording);
         assertThat(events).hasSize(run.events().size()).hasSize(3);
         RecordedEvent connected = only(events, "127.0.0.1:" + run.outcome("socket").get("target"));
         assertThat(connected.getString("result")).isEqualTo("connected");
@@ -77,6 +80,35 @@ class JfrEventsIT {
                 .as("with caller=all").allMatch(caller -> caller != null && caller.startsWith("dev.connject.probe.ConnectProbe.connect("));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.connject.testkit.Jdks#forJUnit")
+    void anEventLastsAsLongAsItsConnectSoTheThresholdKeepsOnlySlowConnects(Jdk jdk, @TempDir Path directory)
+            throws Exception {
+        Path recording = directory.resolve("slow.jfr");
+        int slowPort;
+        try (ServerSocket slow = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                ServerSocket fast = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            slowPort = slow.getLocalPort();
+            new Probe.Setup(jdk, directory)
+                    .rules("rules:\n  - name: slow\n    match:\n      port: " + slowPort + "\n    fault:\n      delay: 300ms\n")
+                    .jvmArgs("-XX:StartFlightRecording:settings=" + SETTINGS
+                            + ",dev.connject.Connect#threshold=100ms,filename=" + recording)
+                    .run("2000", "socket=" + slowPort, "channel-nonblocking=" + slowPort, "async-future=" + slowPort,
+                            "socket-timeout=" + fast.getLocalPort(), "channel-blocking=" + fast.getLocalPort());
+        }
+
+        List<RecordedEvent> events = connects(recording);
+        assertThat(events).extracting(event -> event.getString("api")).containsExactlyInAnyOrder("socket", "channel", "async");
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.getString("remote")).isEqualTo("127.0.0.1:" + slowPort);
+            // JFR's clock is not System.nanoTime(), which connectDuration is read from
+            assertThat(event.getDuration().toMillis()).isGreaterThan(250)
+                    .isCloseTo(event.getDuration("connectDuration").toMillis(), withinPercentage(5));
+        });
+        assertThat(settingsOf(recording, events.get(0).getEventType()))
+                .containsEntry("threshold", "100 ms").containsEntry("caller", "failures");
+    }
+
     /** The callers of two successful connects, recorded with no sink but JFR, the recording's settings changed by {@code options}. */
     private static List<String> callersOfTwoConnects(Jdk jdk, Path directory, String options) throws Exception {
         Path recording = Files.createTempFile(directory, "connects", ".jfr");
@@ -85,10 +117,23 @@ class JfrEventsIT {
                     .jvmArgs("-XX:StartFlightRecording:settings=" + SETTINGS + options + ",filename=" + recording)
                     .run("2000", "socket=" + listening.getLocalPort(), "channel-blocking=" + listening.getLocalPort());
         }
-        List<RecordedEvent> events = RecordingFile.readAllEvents(recording).stream()
-                .filter(event -> event.getEventType().getName().equals("dev.connject.Connect")).toList();
+        List<RecordedEvent> events = connects(recording);
         assertThat(events).hasSize(2).allMatch(event -> event.getString("result").equals("connected"));
         return events.stream().map(event -> event.getString("caller")).toList();
+    }
+
+    private static List<RecordedEvent> connects(Path recording) throws IOException {
+        return RecordingFile.readAllEvents(recording).stream()
+                .filter(event -> event.getEventType().getName().equals("dev.connject.Connect")).toList();
+    }
+
+    /** The settings the recording says it took {@code type} with, by name. */
+    private static Map<String, String> settingsOf(Path recording, EventType type) throws IOException {
+        return RecordingFile.readAllEvents(recording).stream()
+                .filter(event -> event.getEventType().getName().equals("jdk.ActiveSetting")
+                        && event.getLong("id") == type.getId())
+                .collect(Collectors.toMap(event -> event.getString("name"), event -> event.getString("value"),
+                        (first, last) -> last));
     }
 
     private static RecordedEvent only(List<RecordedEvent> events, String remote) {
