@@ -10,6 +10,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -86,10 +88,11 @@ class JfrEventsIT {
             throws Exception {
         Path recording = directory.resolve("slow.jfr");
         int slowPort;
+        Probe.Run run;
         try (ServerSocket slow = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
                 ServerSocket fast = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             slowPort = slow.getLocalPort();
-            new Probe.Setup(jdk, directory)
+            run = new Probe.Setup(jdk, directory)
                     .rules("rules:\n  - name: slow\n    match:\n      port: " + slowPort + "\n    fault:\n      delay: 300ms\n")
                     .jvmArgs("-XX:StartFlightRecording:settings=" + SETTINGS
                             + ",dev.connject.Connect#threshold=100ms,filename=" + recording)
@@ -104,6 +107,11 @@ class JfrEventsIT {
             // JFR's clock is not System.nanoTime(), which connectDuration is read from
             assertThat(event.getDuration().toMillis()).isGreaterThan(250)
                     .isCloseTo(event.getDuration("connectDuration").toMillis(), withinPercentage(5));
+            // the JSON Lines event's time is the connect's start as well, not its end 300 ms later
+            Instant time = Instant.parse((String) run.events().stream()
+                    .filter(json -> ((Number) json.get("id")).longValue() == event.getLong("id")).findFirst()
+                    .orElseThrow().get("time"));
+            assertThat(Duration.between(event.getStartTime(), time).abs()).isLessThan(Duration.ofMillis(100));
         });
         assertThat(settingsOf(recording, events.get(0).getEventType()))
                 .containsEntry("threshold", "100 ms").containsEntry("caller", "failures");
