@@ -21,7 +21,8 @@ import java.util.Set;
  * JVM loads an agent from a path, not from bytes. Written once per content, under a name that
  * carries its version and a digest of its bytes, and reused while it is intact: into the user's
  * cache directory, {@code $XDG_CACHE_HOME/connject} or {@code ~/.cache/connject}; or, for a JVM of
- * another user, which opens the jar with that user's rights, into {@code /tmp/connject-UID}.
+ * another user, which opens the jar with that user's rights, into {@code /tmp/connject-UID}; for a
+ * JVM in another file system (a container), into that {@code /tmp/connject-UID} of its own.
  */
 final class AgentJar {
 
@@ -34,24 +35,33 @@ final class AgentJar {
     /** The agent jar as a file that the user {@code targetUid} may read. */
     static Path forUser(int targetUid, int ownUid) throws IOException {
         byte[] jar = embedded();
-        String fileName = "connject-agent-" + Connject.version() + "-" + digest(jar) + ".jar";
         if (targetUid == ownUid) {
             try {
-                return written(jar, fileName, cacheDirectory());
+                return written(jar, cacheDirectory());
             } catch (IOException noCache) {
                 // a user without a writable home, such as a service account: the shared directory will do
             }
         }
-        return written(jar, fileName, sharedDirectory(ownUid));
+        return written(jar, sharedDirectory(Path.of(System.getProperty("java.io.tmpdir")), ownUid));
     }
 
-    private static Path written(byte[] jar, String fileName, Path directory) throws IOException {
-        Path file = directory.resolve(fileName);
+    /**
+     * The agent jar for a process in another file system (a container), written into its
+     * {@code /tmp/connject-UID} and named as that process sees it: this user's files are not there.
+     */
+    static Path forProcessElsewhere(LinuxProcess process, int ownUid) throws IOException {
+        Path temporary = process.seenFromProcess("/tmp");
+        Path written = written(embedded(), sharedDirectory(temporary, ownUid));
+        return Path.of("/tmp").resolve(temporary.relativize(written));
+    }
+
+    private static Path written(byte[] jar, Path directory) throws IOException {
+        Path file = directory.resolve("connject-agent-" + Connject.version() + "-" + digest(jar) + ".jar");
         if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Arrays.equals(Files.readAllBytes(file), jar)) {
             return file;
         }
         // written aside and moved in, so that a JVM never opens half a jar when two injectors race
-        Path partial = Files.createTempFile(directory, fileName, ".partial");
+        Path partial = Files.createTempFile(directory, file.getFileName().toString(), ".partial");
         Files.write(partial, jar);
         Files.setPosixFilePermissions(partial, READABLE_BY_ALL);
         return Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
@@ -69,8 +79,8 @@ final class AgentJar {
      * replace the jar runs code in the target JVM, so a directory of that name that someone else
      * owns or may write is refused, never used.
      */
-    private static Path sharedDirectory(int ownUid) throws IOException {
-        Path directory = Path.of(System.getProperty("java.io.tmpdir"), "connject-" + ownUid);
+    private static Path sharedDirectory(Path temporary, int ownUid) throws IOException {
+        Path directory = temporary.resolve("connject-" + ownUid);
         try {
             Files.createDirectory(directory);
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));

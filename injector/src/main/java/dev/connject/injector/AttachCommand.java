@@ -43,6 +43,11 @@ final class AttachCommand implements Command {
                 Attaching to a JVM that runs connject already, attached or loaded with -javaagent,
                 instruments nothing twice: that agent only takes the new rules file.
 
+                A JVM in a container that connject does not run in (seen from a debug container, a
+                sidecar, or the host through nsenter -t PID -n) gets the agent jar in its own
+                /tmp/connject-UID. If FILE is not at the same path there, it gets FILE's text, as
+                by apply, and cannot follow the file's changes; connject says so on standard error.
+
                 Returns once the rules are in force, and prints one line:
 
                   connject 0.1.0 attached to JVM 4242 (com.example.Billing): 1 rule in force from
@@ -71,9 +76,13 @@ final class AttachCommand implements Command {
         Optional<RulesFile> rules = rules(parsed, pid);
         TargetJvm target = TargetJvm.find(pid, name());
         boolean loadedBefore = target.jvm().connjectLoaded();
-        try (AgentClient agent = target.load(rules.map(file -> "rules=" + file.path()).orElse(null))) {
-            if (rules.isPresent()) {
+        // a JVM in a container may not have the file: then it is given the text, as by apply, and cannot follow the file
+        boolean followed = rules.isEmpty() || target.sees(rules.get());
+        try (AgentClient agent = target.load(followed ? rules.map(file -> "rules=" + file.path()).orElse(null) : null)) {
+            if (rules.isPresent() && followed) {
                 awaitInForce(agent, rules.get(), pid);
+            } else if (rules.isPresent()) {
+                agent.apply(rules.get().text(), rules.get().path().toString());
             }
             Map<String, Object> status = JsonReader.object(agent.statusJson());
             String main = target.jvm().main().isEmpty() ? "" : " (" + target.jvm().main() + ")";
@@ -81,6 +90,11 @@ final class AttachCommand implements Command {
             output.out().println("connject " + status.get("version")
                     + (loadedBefore ? " was loaded already in JVM " : " attached to JVM ") + pid + main + ": "
                     + StatusReport.rulesInForce(status) + "; " + hooked + " JDK methods hooked");
+            if (!followed) {
+                output.err().println("connject: JVM " + pid + " runs in another file system (a container), where "
+                        + rules.get().path() + " is not this file; it took the rules as they are now, and will not"
+                        + " follow the file: put changes in force with " + Connject.INVOCATION + " apply " + pid + " FILE");
+            }
         }
     }
 

@@ -148,6 +148,25 @@ final class LinuxProcess {
         return Files.isReadable(root) ? root.resolve(absolutePath.substring(1)) : Path.of(absolutePath);
     }
 
+    /**
+     * Whether the process sees the same file system as this one: the same mount namespace, or one
+     * that cannot be told from here. A JVM in a container that this one is not in does not.
+     */
+    boolean sharesFileSystem() {
+        return sharesNamespace("mnt");
+    }
+
+    /** Whether the process has the same network, and so the same loopback, as this one, or one that cannot be told from here. */
+    boolean sharesNetwork() {
+        return sharesNamespace("net");
+    }
+
+    private boolean sharesNamespace(String kind) {
+        Optional<Path> theirs = readLink(directory.resolve("ns").resolve(kind));
+        Optional<Path> ours = readLink(Path.of("/proc/self/ns", kind));
+        return theirs.isEmpty() || ours.isEmpty() || theirs.equals(ours);
+    }
+
     /** The executable the process runs, as the kernel resolved it. */
     Optional<Path> executable() {
         return readLink(directory.resolve("exe"));

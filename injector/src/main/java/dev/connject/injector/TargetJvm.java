@@ -1,6 +1,7 @@
 package dev.connject.injector;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -66,6 +67,12 @@ final class TargetJvm {
         OptionalInt feature = jvm.javaFeature();
         if (feature.isPresent() && feature.getAsInt() < OLDEST_FEATURE) {
             throw tooOld(pid, jvm.javaVersion().orElseThrow());
+        }
+        if (!process.sharesNetwork()) {
+            throw CommandFailure.unreachable("JVM " + pid + " runs in another network namespace (a container, say);"
+                            + " connject steers it through its local JMX connector, on a loopback this one cannot reach",
+                    "run connject in that namespace: nsenter -t " + pid + " -n " + Connject.INVOCATION + " " + command
+                            + " " + pid + " ...");
         }
         return new TargetJvm(jvm, ownUid, Attacher.forThisRuntime());
     }
@@ -142,9 +149,27 @@ final class TargetJvm {
         }
     }
 
-    private Path agentJar() throws CommandFailure {
+    /**
+     * Whether the JVM finds {@code rules} at its path: in its own file system, the same text there.
+     * Only then can it follow the file's changes.
+     */
+    boolean sees(RulesFile rules) {
+        LinuxProcess process = jvm.process();
+        if (process.sharesFileSystem()) {
+            return true;
+        }
         try {
-            return AgentJar.forUser(jvm.process().ownerUid().orElse(ownUid), ownUid);
+            return Files.readString(process.seenFromProcess(rules.path().toString())).equals(rules.text());
+        } catch (IOException notThere) {
+            return false;
+        }
+    }
+
+    private Path agentJar() throws CommandFailure {
+        LinuxProcess process = jvm.process();
+        try {
+            return process.sharesFileSystem() ? AgentJar.forUser(process.ownerUid().orElse(ownUid), ownUid)
+                    : AgentJar.forProcessElsewhere(process, ownUid);
         } catch (IOException unwritable) {
             throw CommandFailure.unreachable("cannot write the agent jar for JVM " + pid() + ": " + oneLine(unwritable),
                     "let this user write ~/.cache/connject (or $XDG_CACHE_HOME/connject), or "

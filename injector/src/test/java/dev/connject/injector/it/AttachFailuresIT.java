@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connject.testkit.ChildJvm;
 import dev.connject.testkit.Jdk;
+import dev.connject.testkit.Netns;
 import dev.connject.testkit.RunningJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,6 +91,24 @@ class AttachFailuresIT {
                             + " no attach requests",
                     "connject: restart it without that option, or load connject at its start with -javaagent");
             assertNoThreadDump(target);
+        }
+    }
+
+    /** Its JMX connector, which every command but list and validate goes through, is on a loopback of its own. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.connject.testkit.Jdks#forJUnit")
+    void aJvmInAnotherNetworkNamespace(Jdk jdk) {
+        try (RunningJvm target = IdleTarget.start(ChildJvm.on(jdk).wrappedBy(Netns.prefix(List.of())))) {
+            InjectorRun attach = injector.run("attach", Long.toString(target.pid()));
+
+            assertThat(attach.exitCode()).as(attach.describe()).isEqualTo(1);
+            assertThat(attach.stderrLines()).containsExactly(
+                    "connject: JVM " + target.pid() + " runs in another network namespace (a container, say); connject"
+                            + " steers it through its local JMX connector, on a loopback this one cannot reach",
+                    "connject: run connject in that namespace: nsenter -t " + target.pid()
+                            + " -n java -jar connject.jar attach " + target.pid() + " ...");
+            assertNoThreadDump(target);
+            assertThat(target.stderr()).as("no agent loaded").doesNotContain("connject");
         }
     }
 

@@ -45,6 +45,13 @@ final class Injector {
         return new Injector(prefixed);
     }
 
+    /** The same, with {@code directory} as its {@code XDG_CACHE_HOME}, where it writes the agent jar for its own JVMs. */
+    Injector caching(Path directory) {
+        List<String> prefixed = new ArrayList<>(List.of("env", "XDG_CACHE_HOME=" + directory));
+        prefixed.addAll(launcher);
+        return new Injector(prefixed);
+    }
+
     /** Runs the injector with {@code arguments} to its end. */
     InjectorRun run(String... arguments) {
         return start(arguments).awaitExit(LIMIT);

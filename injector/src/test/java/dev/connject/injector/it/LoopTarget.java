@@ -50,6 +50,11 @@ final class LoopTarget implements AutoCloseable {
         return jvm.pid();
     }
 
+    /** {@code path} as the target sees it, in its own file system. */
+    Path seenFromIt(Path path) {
+        return Path.of("/proc", Long.toString(pid()), "root").resolve(path.toString().substring(1));
+    }
+
     int port() {
         return port;
     }
