@@ -7,6 +7,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How the injector reaches a JVM's attach listener, which loads agents, reports system properties
@@ -93,11 +94,19 @@ interface Attacher {
      */
     final class ForEmulation implements Attacher {
 
+        /** Byte Buddy's own: how often, and how long apart, to look for the JVM's socket. */
+        private static final int ATTEMPTS = 15;
+        private static final long PAUSE_MILLIS = 100;
+
         @Override
         public AttachedJvm attach(long pid) throws IOException {
             net.bytebuddy.agent.VirtualMachine jvm;
             try {
-                jvm = net.bytebuddy.agent.VirtualMachine.ForHotSpot.attach(Long.toString(pid));
+                // the JVM's socket is in its own /tmp, which a JVM in a container does not share with this one
+                String temporary = LinuxProcess.of(pid).seenFromProcess("/tmp").toString();
+                jvm = net.bytebuddy.agent.VirtualMachine.ForHotSpot.attach(Long.toString(pid),
+                        new net.bytebuddy.agent.VirtualMachine.ForHotSpot.Connection.ForJnaPosixSocket.Factory(
+                                temporary, ATTEMPTS, PAUSE_MILLIS, TimeUnit.MILLISECONDS));
             } catch (RuntimeException refused) {
                 throw new IOException(refused.getMessage(), refused);
             }

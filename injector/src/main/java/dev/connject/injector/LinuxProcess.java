@@ -161,6 +161,11 @@ final class LinuxProcess {
         return sharesNamespace("net");
     }
 
+    /** Whether the process has the same process ids as this one, or ones that cannot be told from here. */
+    boolean sharesPids() {
+        return sharesNamespace("pid");
+    }
+
     private boolean sharesNamespace(String kind) {
         Optional<Path> theirs = readLink(directory.resolve("ns").resolve(kind));
         Optional<Path> ours = readLink(Path.of("/proc/self/ns", kind));

@@ -74,7 +74,10 @@ final class TargetJvm {
                     "run connject in that namespace: nsenter -t " + pid + " -n " + Connject.INVOCATION + " " + command
                             + " " + pid + " ...");
         }
-        return new TargetJvm(jvm, ownUid, Attacher.forThisRuntime());
+        // JDK 17's attach API looks for the socket of a JVM with the same process ids in this process's /tmp, not the
+        // JVM's; the emulation looks in the JVM's own
+        boolean ownTemporary = !process.sharesFileSystem() && process.sharesPids();
+        return new TargetJvm(jvm, ownUid, ownTemporary ? new Attacher.ForEmulation() : Attacher.forThisRuntime());
     }
 
     LocalJvm jvm() {

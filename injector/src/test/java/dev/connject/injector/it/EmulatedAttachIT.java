@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EmulatedAttachIT {
 
     /** What the injector needs of the JDK, less {@code jdk.attach}. */
-    private static final String MODULES = "java.base,java.logging,java.management,java.management.rmi";
+    static final String MODULES = "java.base,java.logging,java.management,java.management.rmi";
 
     @TempDir
     static Path directory;
