@@ -3,6 +3,7 @@ package dev.connject.injector;
 import dev.connject.config.RuleSet;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
  * mode             inject
  * rules            /etc/app/rules.yaml
  *   refuse-db      matched 12, injected 6
+ * recording        /var/log/app/connects.jsonl, JFR
  * attempts         49: connected 34, ECONNREFUSED 15
  * dropped          none
  * internal errors  none
@@ -55,6 +57,9 @@ final class StatusReport {
             report.append(String.format("  %-" + nameWidth + "s  matched %s, injected %s%n", rule.get("name"),
                     rule.get("matched"), rule.get("injected")));
         }
+        if (status.get("recording") != null) {
+            report.append(String.format(ROW, "recording", recording(map(status.get("recording")))));
+        }
         Map<String, Object> results = map(status.get("results"));
         report.append(String.format(ROW, "attempts", status.get("attempts") + counts(results, ": ")
                 + notRecordedYet(status, results)));
@@ -75,6 +80,28 @@ final class StatusReport {
                     destination.get("attempts"), durations(destination), counts(map(destination.get("failures")), "; ")));
         }
         return report.toString();
+    }
+
+    /**
+     * Where the events go: {@code /var/log/app/connects.jsonl, log info, JFR, 1 watch}; what the
+     * JSON says of JFR besides a recording that takes the event is left to it.
+     */
+    static String recording(Map<String, Object> recording) {
+        List<String> outputs = new ArrayList<>();
+        if (recording.get("jsonl") != null) {
+            outputs.add(String.valueOf(recording.get("jsonl")));
+        }
+        if (!"off".equals(recording.get("log"))) {
+            outputs.add("log " + recording.get("log"));
+        }
+        if ("recording".equals(recording.get("jfr"))) {
+            outputs.add("JFR");
+        }
+        long watchers = number(recording.get("watchers"));
+        if (watchers > 0) {
+            outputs.add(watchers + (watchers == 1 ? " watch" : " watches"));
+        }
+        return outputs.isEmpty() ? "nothing: connects are only counted" : String.join(", ", outputs);
     }
 
     /** {@code p50 95us, p99 310us, max 310us} of the connects that succeeded, or that none did. */

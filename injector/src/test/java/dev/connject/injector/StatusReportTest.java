@@ -51,6 +51,21 @@ class StatusReportTest {
     }
 
     @Test
+    void saysWhereTheEventsGo() {
+        assertThat(recording("\"/var/log/app/c.jsonl\"", "info", "recording", 2))
+                .isEqualTo("/var/log/app/c.jsonl, log info, JFR, 2 watches");
+        assertThat(recording("\"/var/log/app/c.jsonl\"", "off", "waiting", 1)).isEqualTo("/var/log/app/c.jsonl, 1 watch");
+        assertThat(recording("null", "off", "off", 0)).isEqualTo("nothing: connects are only counted");
+        assertThat(StatusReport.format(status(0, "{}", "{}", "")).lines()).as("from an agent that does not say")
+                .noneMatch(line -> line.startsWith("recording"));
+    }
+
+    private static String recording(String jsonl, String log, String jfr, int watchers) {
+        return StatusReport.recording(JsonReader.object("{\"jsonl\":" + jsonl + ",\"log\":\"" + log + "\",\"jfr\":\""
+                + jfr + "\",\"watchers\":" + watchers + "}"));
+    }
+
+    @Test
     void namesEachHookedMethodByItsParameterTypes() {
         assertThat(StatusReport.readable("java.net.Socket.connect(Ljava/net/SocketAddress;I)V"))
                 .isEqualTo("java.net.Socket.connect(SocketAddress, int)");

@@ -1,6 +1,7 @@
 package dev.connject.agent.control;
 
 import dev.connject.agent.record.Destinations;
+import dev.connject.agent.record.Recorder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
  * What {@code connject status} shows: the agent's version and state, and its counters.
  *
  * @param rules       per rule, in file order: connects it matched while active, and connects it acted on
+ * @param recording   where the events go
  * @param results     recorded attempts by result
  * @param dropped     events that could not be kept, by where they were lost
  * @param errors      connject's own failures, by place; none ever reached the application
@@ -16,7 +18,7 @@ import java.util.Map;
  * @param destinations per destination: attempts, failures by result, latency of the successful connects
  */
 public record AgentStatus(String version, long pid, Instant started, boolean attached, String mode,
-                          String rulesSource, List<RuleCount> rules, long attempts, Map<String, Long> results,
+                          String rulesSource, List<RuleCount> rules, Recorder.Outputs recording, long attempts, Map<String, Long> results,
                           Map<String, Long> dropped, Map<String, Long> errors, int pending, List<String> hooked,
                           List<Destinations.Summary> destinations) {
 

@@ -203,7 +203,7 @@ public final class RunningAgent {
         Map<String, Long> dropped = recorder.dropped();
         long attempts = recorder.attempts();
         return new AgentStatus(version(), ProcessHandle.current().pid(), started, attached, current.mode().yamlName(),
-                rules.source(), counts, attempts, results, dropped, errors.counts(),
+                rules.source(), counts, recorder.outputs(), attempts, results, dropped, errors.counts(),
                 tracker.pendingCount(), new ArrayList<>(new TreeSet<>(installation.woven())), recorder.destinations());
     }
 

@@ -29,6 +29,13 @@ final class StatusJson {
                     .append('}');
         }
         json.out.append(']');
+        json.field("recording").out.append("{\"jsonl\":");
+        json.string(status.recording().jsonl());
+        json.out.append(",\"log\":");
+        json.string(status.recording().log());
+        json.out.append(",\"jfr\":");
+        json.string(status.recording().jfr());
+        json.out.append(",\"watchers\":").append(status.recording().watchers()).append('}');
         json.field("attempts").out.append(status.attempts());
         json.field("results").counts(status.results());
         json.field("dropped").counts(status.dropped());

@@ -93,6 +93,10 @@ final class JsonlSink {
     }
 
     /** Buffers the line, or refuses it, counted as dropped, when the file cannot take what waits before it. */
+    Path file() {
+        return file;
+    }
+
     void write(JsonLine line) {
         try {
             if (channel == null) {

@@ -199,6 +199,28 @@ public final class Recorder implements AttemptSink {
         return dropped;
     }
 
+    /** Where the events go now. */
+    public Outputs outputs() {
+        Settings current = settings;
+        String jfrState = jfr == JfrConnectEvents.NONE ? "unavailable" : !current.recording.jfr() ? "off"
+                : jfr.recording() ? "recording" : "waiting";
+        return new Outputs(current.jsonl == null ? null : current.jsonl.file().toString(),
+                current.recording.log().yamlName(), jfrState, listeners.size());
+    }
+
+    /**
+     * Where the events go: what {@code status} shows of the {@code record:} section in force.
+     *
+     * @param jsonl    the JSON Lines file, {@code %p} replaced; {@code null} for none
+     * @param log      the level of the one line per connect, {@code off} for none
+     * @param jfr      {@code recording} while a JFR recording takes {@code dev.connject.Connect},
+     *                 {@code waiting} until one does, {@code off} with {@code record.jfr: false},
+     *                 {@code unavailable} in a runtime without {@code jdk.jfr}
+     * @param watchers live listeners, as {@code connject watch}
+     */
+    public record Outputs(String jsonl, String log, String jfr, int watchers) {
+    }
+
     /** Per destination: attempts, failures by result, latency of the successful ones. */
     public List<Destinations.Summary> destinations() {
         return destinations.summaries();

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A JFR recording that runs through a detach and a second attach holds the event type once for each
  * attach, under one name, and the events of both: the README says so to whoever reads such a recording.
+ * {@code status} says that the events go to JFR.
  */
 class JfrAcrossAttachesIT {
 
@@ -45,6 +46,8 @@ class JfrAcrossAttachesIT {
                             PATIENCE);
                 }
             }
+            InjectorRun status = injector.run("status", pid);
+            assertThat(status.stdoutLines()).as(status.describe()).contains("recording        JFR");
             Process dump = new ProcessBuilder(jdk.home().resolve("bin/jcmd").toString(), pid, "JFR.dump",
                     "filename=" + recording).inheritIO().start();
             assertThat(dump.waitFor()).isZero();
