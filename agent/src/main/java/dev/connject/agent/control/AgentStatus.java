@@ -18,9 +18,9 @@ import java.util.Map;
  * @param destinations per destination: attempts, failures by result, latency of the successful connects
  */
 public record AgentStatus(String version, long pid, Instant started, boolean attached, String mode,
-                          String rulesSource, List<RuleCount> rules, Recorder.Outputs recording, long attempts, Map<String, Long> results,
-                          Map<String, Long> dropped, Map<String, Long> errors, int pending, List<String> hooked,
-                          List<Destinations.Summary> destinations) {
+                          String rulesSource, List<RuleCount> rules, Recorder.Outputs recording, long attempts,
+                          Map<String, Long> results, Map<String, Long> dropped, Map<String, Long> errors, int pending,
+                          List<String> hooked, List<Destinations.Summary> destinations) {
 
     public AgentStatus {
         rules = List.copyOf(rules);

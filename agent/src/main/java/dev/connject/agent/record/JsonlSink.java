@@ -92,11 +92,11 @@ final class JsonlSink {
         return "jsonl " + file;
     }
 
-    /** Buffers the line, or refuses it, counted as dropped, when the file cannot take what waits before it. */
     Path file() {
         return file;
     }
 
+    /** Buffers the line, or refuses it, counted as dropped, when the file cannot take what waits before it. */
     void write(JsonLine line) {
         try {
             if (channel == null) {
