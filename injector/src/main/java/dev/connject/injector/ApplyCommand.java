@@ -27,7 +27,9 @@ final class ApplyCommand implements Command {
                 Puts the rules of FILE in force in the JVM PID in place of all its rules, at once:
                 no connect sees half of the old rules and half of the new. Counting starts over.
                 connject must be loaded in the JVM (see attach). Unlike attach --rules, the JVM
-                does not follow later changes of FILE.
+                does not follow later changes of FILE. A rules file it follows already (from
+                attach --rules or -javaagent) it goes on following, and its next change replaces
+                these rules; apply says so on standard error.
 
                 FILE is checked here first, and again by the agent. An invalid file prints every
                 problem as FILE:LINE:COL: message on standard error and exits 2; the rules in
@@ -45,6 +47,11 @@ final class ApplyCommand implements Command {
         TargetJvm target = TargetJvm.find(pid, name());
         try (AgentClient agent = target.steer()) {
             output.out().println("JVM " + pid + ": " + agent.apply(rules.text(), rules.path().toString()));
+            Object followed = JsonReader.object(agent.statusJson()).get("rules_followed");
+            if (followed != null && !followed.equals(rules.path().toString())) {
+                output.err().println("connject: JVM " + pid + " still follows " + followed
+                        + ": its next change replaces these rules");
+            }
         }
     }
 }

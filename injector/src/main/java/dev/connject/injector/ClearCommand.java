@@ -1,6 +1,7 @@
 package dev.connject.injector;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** {@code clear PID}: removes every rule from a JVM that runs connject; recording goes on. */
@@ -37,7 +38,12 @@ final class ClearCommand implements Command {
         long pid = Arguments.parse(this, arguments, 1, Set.of(), Set.of()).pid(0);
         try (AgentClient agent = TargetJvm.find(pid, name()).steer()) {
             agent.clear();
-            output.out().println("JVM " + pid + ": " + StatusReport.rulesInForce(JsonReader.object(agent.statusJson())));
+            Map<String, Object> status = JsonReader.object(agent.statusJson());
+            output.out().println("JVM " + pid + ": " + StatusReport.rulesInForce(status));
+            if (status.get("rules_followed") != null) {
+                output.err().println("connject: JVM " + pid + " still follows " + status.get("rules_followed")
+                        + ": its next change puts its rules in force again");
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 /**
  * What {@code connject status} shows: the agent's version and state, and its counters.
  *
+ * @param rulesFollowed the rules file reloaded whenever it changes; {@code null} when none is
  * @param rules       per rule, in file order: connects it matched while active, and connects it acted on
  * @param recording   where the events go
  * @param results     recorded attempts by result
@@ -18,7 +19,7 @@ import java.util.Map;
  * @param destinations per destination: attempts, failures by result, latency of the successful connects
  */
 public record AgentStatus(String version, long pid, Instant started, boolean attached, String mode,
-                          String rulesSource, List<RuleCount> rules, Recorder.Outputs recording, long attempts,
+                          String rulesSource, String rulesFollowed, List<RuleCount> rules, Recorder.Outputs recording, long attempts,
                           Map<String, Long> results, Map<String, Long> dropped, Map<String, Long> errors, int pending,
                           List<String> hooked, List<Destinations.Summary> destinations) {
 

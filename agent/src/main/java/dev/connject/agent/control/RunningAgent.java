@@ -203,8 +203,13 @@ public final class RunningAgent {
         Map<String, Long> dropped = recorder.dropped();
         long attempts = recorder.attempts();
         return new AgentStatus(version(), ProcessHandle.current().pid(), started, attached, current.mode().yamlName(),
-                rules.source(), counts, recorder.outputs(), attempts, results, dropped, errors.counts(),
+                rules.source(), followedFile(), counts, recorder.outputs(), attempts, results, dropped, errors.counts(),
                 tracker.pendingCount(), new ArrayList<>(new TreeSet<>(installation.woven())), recorder.destinations());
+    }
+
+    /** The rules file reloaded whenever it changes, or {@code null} when none is followed. */
+    synchronized String followedFile() {
+        return watcher == null ? null : watcher.file().toString();
     }
 
     public RuleSet rules() {

@@ -20,6 +20,7 @@ final class StatusJson {
         json.field("attached").out.append(status.attached());
         json.field("mode").string(status.mode());
         json.field("rules_source").string(status.rulesSource());
+        json.field("rules_followed").string(status.rulesFollowed());
         json.field("rules").out.append('[');
         for (int i = 0; i < status.rules().size(); i++) {
             AgentStatus.RuleCount rule = status.rules().get(i);

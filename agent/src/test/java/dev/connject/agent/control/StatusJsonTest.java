@@ -14,19 +14,20 @@ class StatusJsonTest {
     private static final Recorder.Outputs NOTHING = new Recorder.Outputs(null, "off", "waiting", 0);
 
     @Test
-    void saysWhereTheEventsGo() {
+    void saysWhereTheRulesComeFromAndWhereTheEventsGo() {
         String json = StatusJson.format(new AgentStatus("0.1.0", 4242, Instant.parse("2026-11-24T19:13:00Z"), true,
-                "inject", "/etc/app/rules.yaml", List.of(), new Recorder.Outputs("/var/log/app/c-4242.jsonl", "info",
+                "inject", "/etc/app/rules.yaml", "/etc/app/rules.yaml", List.of(), new Recorder.Outputs("/var/log/app/c-4242.jsonl", "info",
                         "recording", 1), 0, Map.of(), Map.of(), Map.of(), 0, List.of(), List.of()));
 
-        assertThat(json).contains(",\"rules\":[],\"recording\":{\"jsonl\":\"/var/log/app/c-4242.jsonl\","
+        assertThat(json).contains("\"rules_source\":\"/etc/app/rules.yaml\",\"rules_followed\":\"/etc/app/rules.yaml\","
+                + "\"rules\":[],\"recording\":{\"jsonl\":\"/var/log/app/c-4242.jsonl\","
                 + "\"log\":\"info\",\"jfr\":\"recording\",\"watchers\":1},\"attempts\":0,");
     }
 
     @Test
     void givesNoDurationsForADestinationNoConnectReached() {
         String json = StatusJson.format(new AgentStatus("0.1.0", 4242, Instant.parse("2026-11-24T19:13:00Z"), true,
-                "inject", null, List.of(), NOTHING, 5, Map.of("connected", 2L, "ECONNREFUSED", 3L), Map.of(), Map.of(), 0,
+                "inject", null, null, List.of(), NOTHING, 5, Map.of("connected", 2L, "ECONNREFUSED", 3L), Map.of(), Map.of(), 0,
                 List.of(), List.of(
                         new Destinations.Summary("10.0.0.7:5432", "db.internal", 3, 2, Map.of("ECONNREFUSED", 1L), 400,
                                 2000, 2000),

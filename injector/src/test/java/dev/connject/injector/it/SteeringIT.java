@@ -339,12 +339,16 @@ class SteeringIT {
         assertThat(apply.exitCode()).as(apply.describe()).isZero();
         assertThat(apply.stdout()).isEqualTo("JVM " + preloaded.pid() + ": 1 rule in force from " + refuseAll
                 + ", mode inject\n");
+        assertThat(apply.stderr()).isEqualTo("connject: JVM " + preloaded.pid() + " still follows " + preloadedRules
+                + ": its next change replaces these rules\n");
         assertThat(status(preloaded).get("rules_source").asText()).isEqualTo(refuseAll.toString());
         assertNextAttemptsAre(preloaded, "refused");
 
         InjectorRun clear = injector.run("clear", Long.toString(preloaded.pid()));
 
         assertThat(clear.exitCode()).as(clear.describe()).isZero();
+        assertThat(clear.stderr()).isEqualTo("connject: JVM " + preloaded.pid() + " still follows " + preloadedRules
+                + ": its next change puts its rules in force again\n");
         assertThat(rule(status(preloaded))).isNull();
         assertNextAttemptsAre(preloaded, "connected");
 
