@@ -19,9 +19,10 @@ import java.util.Map;
  * @param destinations per destination: attempts, failures by result, latency of the successful connects
  */
 public record AgentStatus(String version, long pid, Instant started, boolean attached, String mode,
-                          String rulesSource, String rulesFollowed, List<RuleCount> rules, Recorder.Outputs recording, long attempts,
-                          Map<String, Long> results, Map<String, Long> dropped, Map<String, Long> errors, int pending,
-                          List<String> hooked, List<Destinations.Summary> destinations) {
+                          String rulesSource, String rulesFollowed, List<RuleCount> rules,
+                          Recorder.Outputs recording, long attempts, Map<String, Long> results,
+                          Map<String, Long> dropped, Map<String, Long> errors, int pending, List<String> hooked,
+                          List<Destinations.Summary> destinations) {
 
     public AgentStatus {
         rules = List.copyOf(rules);

@@ -168,9 +168,7 @@ final class JsonlSink {
             return;
         }
         try {
-            writeBuffered();
-        } catch (IOException refused) {
-            cannotWrite(refused);
+            flush();
         } finally {
             long lost = lines(buffer);
             buffer.clear();
