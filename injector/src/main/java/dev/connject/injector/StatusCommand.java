@@ -1,5 +1,6 @@
 package dev.connject.injector;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -25,15 +26,17 @@ final class StatusCommand implements Command {
     public String help() {
         return """
                 Shows connject's state in the JVM PID: version, mode, where the rules in force came
-                from, per rule the connects it matched and those it injected into, attempts by
-                result, events dropped, connject's own internal errors, attempts still pending, the
-                JDK methods hooked, and per destination its attempts, how long the successful ones
-                took, and the failures by result, the destinations with the most failures first.
+                from, per rule the connects it matched and those it injected into, where the events
+                go, attempts by result, events dropped, connject's own internal errors, attempts
+                still pending, the JDK methods hooked, and per destination its attempts, how long
+                the successful ones took, the failures by result and how long ago the last one
+                was, the destinations with the most failures first.
 
                   connject 0.1.0 in JVM 4242, attached at 2026-11-24T19:13:00.123Z
                   mode             inject
                   rules            /etc/app/rules.yaml
                     refuse-db  matched 12, injected 6
+                  recording        /var/log/app/connects.jsonl, JFR
                   attempts         40: ECONNREFUSED 6, connected 34
                   dropped          none
                   internal errors  none
@@ -42,7 +45,7 @@ final class StatusCommand implements Command {
                     java.net.Socket.connect(SocketAddress, int)
                     ...
                   destinations     2
-                    10.0.0.7:5432 (db.internal)  attempts 18, p50 412us, p99 1900us, max 2300us; ECONNREFUSED 6
+                    10.0.0.7:5432 (db.internal)  attempts 18, p50 412us, p99 1900us, max 2300us; ECONNREFUSED 6; last failed 2.1s ago
                     127.0.0.1:8080               attempts 22, p50 95us, p99 310us, max 310us
 
                 --json prints the agent's status as one JSON object instead, as the MBean
@@ -56,7 +59,8 @@ final class StatusCommand implements Command {
         long pid = parsed.pid(0);
         try (AgentClient agent = TargetJvm.find(pid, name()).steer()) {
             String json = agent.statusJson();
-            output.out().print(parsed.has("--json") ? json + "\n" : StatusReport.format(JsonReader.object(json)));
+            output.out().print(parsed.has("--json") ? json + "\n"
+                    : StatusReport.format(JsonReader.object(json), Instant.now()));
         }
     }
 }

@@ -3,6 +3,9 @@ package dev.connject.injector;
 import dev.connject.config.RuleSet;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,12 +29,13 @@ import java.util.stream.Collectors;
  *   java.net.Socket.connect(SocketAddress, int)
  *   …
  * destinations     3
- *   10.0.0.9:5432                attempts 9, none connected; ECONNREFUSED 9
- *   10.0.0.7:5432 (db.internal)  attempts 18, p50 412us, p99 1900us, max 2300us; ECONNREFUSED 6
+ *   10.0.0.9:5432                attempts 9, none connected; ECONNREFUSED 9; last failed 0.3s ago
+ *   10.0.0.7:5432 (db.internal)  attempts 18, p50 412us, p99 1900us, max 2300us; ECONNREFUSED 6; last failed 2h ago
  *   127.0.0.1:8080               attempts 22, p50 95us, p99 310us, max 310us
  * </pre>
  *
- * <p>Destinations with the most failed connects come first, then the busiest.
+ * <p>Destinations with the most failed connects come first, then the busiest; how long ago the
+ * last failure was tells one that fails now from one that failed once.
  */
 final class StatusReport {
 
@@ -44,7 +48,8 @@ final class StatusReport {
     private StatusReport() {
     }
 
-    static String format(Map<String, Object> status) {
+    /** @param now what the last failures' times are told against */
+    static String format(Map<String, Object> status, Instant now) {
         StringBuilder report = new StringBuilder();
         report.append("connject ").append(status.get("version")).append(" in JVM ").append(status.get("pid"))
                 .append(Boolean.TRUE.equals(status.get("attached")) ? ", attached at " : ", loaded at start-up, ")
@@ -76,8 +81,9 @@ final class StatusReport {
         int destinationWidth = names.stream().mapToInt(String::length).max().orElse(0);
         for (int i = 0; i < destinations.size(); i++) {
             Map<String, Object> destination = destinations.get(i);
-            report.append(String.format("  %-" + destinationWidth + "s  attempts %s, %s%s%n", names.get(i),
-                    destination.get("attempts"), durations(destination), counts(map(destination.get("failures")), "; ")));
+            report.append(String.format("  %-" + destinationWidth + "s  attempts %s, %s%s%s%n", names.get(i),
+                    destination.get("attempts"), durations(destination), counts(map(destination.get("failures")), "; "),
+                    lastFailure(map(destination.get("last_failure")), now)));
         }
         return report.toString();
     }
@@ -109,6 +115,32 @@ final class StatusReport {
         Object p50 = destination.get("p50_us");
         return p50 == null ? "none connected"
                 : "p50 " + p50 + "us, p99 " + destination.get("p99_us") + "us, max " + destination.get("max_us") + "us";
+    }
+
+    /** {@code ; last failed 3.2s ago}: when the last failure ended, if the agent says. */
+    private static String lastFailure(Map<String, Object> failure, Instant now) {
+        try {
+            return failure.get("time") == null ? ""
+                    : "; last failed " + ago(Duration.between(Instant.parse(String.valueOf(failure.get("time"))), now));
+        } catch (DateTimeParseException notATime) {
+            return "";
+        }
+    }
+
+    /** {@code 0.3s ago}, {@code 42s ago}, {@code 12m ago}, {@code 5h ago}, {@code 3d ago}. */
+    static String ago(Duration elapsed) {
+        long millis = Math.max(0, elapsed.toMillis());
+        if (millis < 10_000) {
+            return String.format("%d.%ds ago", millis / 1000, millis % 1000 / 100);
+        }
+        long seconds = millis / 1000;
+        if (seconds < 60 * 2) {
+            return seconds + "s ago";
+        }
+        if (seconds < 3600 * 2) {
+            return seconds / 60 + "m ago";
+        }
+        return seconds < 86_400 * 2 ? seconds / 3600 + "h ago" : seconds / 86_400 + "d ago";
     }
 
     private static long failures(Map<String, Object> destination) {

@@ -2,10 +2,14 @@ package dev.connject.injector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StatusReportTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T21:13:00Z");
 
     @Test
     void showsEachDestinationWithItsLatenciesAndFailuresTheMostFailedFirst() {
@@ -13,18 +17,35 @@ class StatusReportTest {
                 "{\"remote\":\"127.0.0.1:8080\",\"host\":\"127.0.0.1\",\"attempts\":22,\"connected\":22,"
                         + "\"failures\":{},\"p50_us\":95,\"p99_us\":310,\"max_us\":310},"
                         + "{\"remote\":\"10.0.0.7:5432\",\"host\":\"db.internal\",\"attempts\":18,\"connected\":12,"
-                        + "\"failures\":{\"ECONNREFUSED\":6},\"p50_us\":412,\"p99_us\":1900,\"max_us\":2300},"
+                        + "\"failures\":{\"ECONNREFUSED\":6},\"p50_us\":412,\"p99_us\":1900,\"max_us\":2300,"
+                        + "\"last\":{\"time\":\"2026-11-24T21:12:59.900Z\",\"result\":\"connected\"},"
+                        + "\"last_failure\":{\"time\":\"2026-11-24T19:13:00Z\",\"result\":\"ECONNREFUSED\"}},"
                         + "{\"remote\":\"10.0.0.9:5432\",\"host\":null,\"attempts\":9,\"connected\":0,"
-                        + "\"failures\":{\"ECONNREFUSED\":9},\"p50_us\":null,\"p99_us\":null,\"max_us\":null},"
+                        + "\"failures\":{\"ECONNREFUSED\":9},\"p50_us\":null,\"p99_us\":null,\"max_us\":null,"
+                        + "\"last\":{\"time\":\"2026-11-24T21:12:59.700Z\",\"result\":\"ECONNREFUSED\"},"
+                        + "\"last_failure\":{\"time\":\"2026-11-24T21:12:59.700Z\",\"result\":\"ECONNREFUSED\"}},"
                         + "{\"remote\":\"127.0.0.1:8081\",\"host\":\"127.0.0.1\",\"attempts\":24,\"connected\":24,"
-                        + "\"failures\":{},\"p50_us\":90,\"p99_us\":200,\"max_us\":200}"));
+                        + "\"failures\":{},\"p50_us\":90,\"p99_us\":200,\"max_us\":200}"), NOW);
 
         assertThat(report.lines().dropWhile(line -> !line.startsWith("destinations")).toList()).containsExactly(
                 "destinations     4",
-                "  10.0.0.9:5432                attempts 9, none connected; ECONNREFUSED 9",
-                "  10.0.0.7:5432 (db.internal)  attempts 18, p50 412us, p99 1900us, max 2300us; ECONNREFUSED 6",
+                "  10.0.0.9:5432                attempts 9, none connected; ECONNREFUSED 9; last failed 0.3s ago",
+                "  10.0.0.7:5432 (db.internal)  attempts 18, p50 412us, p99 1900us, max 2300us; ECONNREFUSED 6;"
+                        + " last failed 2h ago",
                 "  127.0.0.1:8081               attempts 24, p50 90us, p99 200us, max 200us",
                 "  127.0.0.1:8080               attempts 22, p50 95us, p99 310us, max 310us");
+    }
+
+    @Test
+    void saysHowLongAgoInTheLargestUnitThatReadsAtAGlance() {
+        assertThat(StatusReport.ago(Duration.ofMillis(340))).isEqualTo("0.3s ago");
+        assertThat(StatusReport.ago(Duration.ofMillis(9_999))).isEqualTo("9.9s ago");
+        assertThat(StatusReport.ago(Duration.ofSeconds(119))).isEqualTo("119s ago");
+        assertThat(StatusReport.ago(Duration.ofSeconds(120))).isEqualTo("2m ago");
+        assertThat(StatusReport.ago(Duration.ofMinutes(119))).isEqualTo("119m ago");
+        assertThat(StatusReport.ago(Duration.ofHours(47))).isEqualTo("47h ago");
+        assertThat(StatusReport.ago(Duration.ofDays(12))).isEqualTo("12d ago");
+        assertThat(StatusReport.ago(Duration.ofMillis(-20))).as("a clock a little ahead").isEqualTo("0.0s ago");
     }
 
     @Test
@@ -37,7 +58,7 @@ class StatusReportTest {
     }
 
     private static String attemptsLine(long attempts, String results, String dropped) {
-        return StatusReport.format(status(attempts, results, dropped, "")).lines()
+        return StatusReport.format(status(attempts, results, dropped, ""), NOW).lines()
                 .filter(line -> line.startsWith("attempts")).findFirst().orElseThrow();
     }
 
@@ -56,7 +77,7 @@ class StatusReportTest {
                 .isEqualTo("/var/log/app/c.jsonl, log info, JFR, 2 watches");
         assertThat(recording("\"/var/log/app/c.jsonl\"", "off", "waiting", 1)).isEqualTo("/var/log/app/c.jsonl, 1 watch");
         assertThat(recording("null", "off", "off", 0)).isEqualTo("nothing: connects are only counted");
-        assertThat(StatusReport.format(status(0, "{}", "{}", "")).lines()).as("from an agent that does not say")
+        assertThat(StatusReport.format(status(0, "{}", "{}", ""), NOW).lines()).as("from an agent that does not say")
                 .noneMatch(line -> line.startsWith("recording"));
     }
 

@@ -64,6 +64,8 @@ final class StatusJson {
             json.field("p50_us").numberIf(timed, destination.p50Micros());
             json.field("p99_us").numberIf(timed, destination.p99Micros());
             json.field("max_us").numberIf(timed, destination.maxMicros());
+            json.field("last").ended(destination.last());
+            json.field("last_failure").ended(destination.lastFailure());
             json.out.append('}');
         }
         json.out.append("]}");
@@ -89,6 +91,19 @@ final class StatusJson {
             string(count.getKey());
             out.append(':').append(count.getValue());
         }
+        out.append('}');
+    }
+
+    /** {@code {"time":"2026-11-24T19:13:00.123Z","result":"ECONNREFUSED"}}, or {@code null}. */
+    private void ended(Destinations.Ended ended) {
+        if (ended == null) {
+            out.append("null");
+            return;
+        }
+        out.append("{\"time\":");
+        string(ended.time().toString());
+        out.append(",\"result\":");
+        string(ended.result());
         out.append('}');
     }
 

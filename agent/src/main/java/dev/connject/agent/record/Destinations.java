@@ -1,7 +1,9 @@
 package dev.connject.agent.record;
 
 import java.net.InetAddress;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +13,14 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * What {@code status} shows per destination: how many connects, how many failed and how, and
- * how long the successful ones took (p50, p99, max, from an HdrHistogram). Kept by the recorder's
- * thread; the first {@value #MOST} destinations are tracked one by one, the rest together.
+ * What {@code status} shows per destination: how many connects, how many failed and how, how
+ * long the successful ones took (p50, p99, max, from an HdrHistogram), and when the last one
+ * ended and the last failure came. Kept by the recorder's thread.
+ *
+ * <p>The {@value #MOST} destinations connected to most recently are tracked one by one. When
+ * another comes, the one connected to longest ago joins {@code (others)}, its counts added to
+ * theirs, so that a JVM whose peers come and go, as pods do, keeps seeing its current ones,
+ * and the destinations' attempts still add up to all of them.
  */
 public final class Destinations {
 
@@ -22,27 +29,54 @@ public final class Destinations {
     /** Latencies up to an hour, to two significant digits: a few kilobytes a destination. */
     private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
 
-    private final Map<Remote, Destination> byRemote = new LinkedHashMap<>();
+    /** In the order they were last connected to, the longest ago first. */
+    private final Map<Remote, Destination> byRemote = new LinkedHashMap<>(MOST * 2, 0.75f, true);
     /** Looked up with, then copied only for a destination not seen before: a known one costs no allocation. */
     private final Remote probe = new Remote();
-    private final Remote others = new Remote();
+    private Destination others;
 
-    synchronized void record(InetAddress address, int port, String path, String host, String result, long micros) {
+    /**
+     * @param micros     how long the attempt took
+     * @param endedMillis when it ended, in milliseconds since the epoch
+     */
+    synchronized void record(InetAddress address, int port, String path, String host, String result, long micros,
+                             long endedMillis) {
         probe.address = address;
         probe.port = port;
         probe.path = path;
         Destination destination = byRemote.get(probe);
         if (destination == null) {
-            Remote key = byRemote.size() < MOST ? probe.copy() : others;
-            destination = byRemote.computeIfAbsent(key, Destination::new);
+            destination = byRemote.size() < MOST ? new Destination(new Remote()) : leastRecent();
+            destination.remote.set(probe);
+            byRemote.put(destination.remote, destination);
         }
-        destination.record(host, result, micros);
+        destination.record(host, result, micros, endedMillis);
+    }
+
+    /**
+     * Takes out the destination connected to longest ago, adds its counts to {@code (others)}, and
+     * returns it emptied, to be used for the new one: a JVM whose peers keep changing allocates
+     * nothing for them.
+     */
+    private Destination leastRecent() {
+        Iterator<Destination> longestAgo = byRemote.values().iterator();
+        Destination destination = longestAgo.next();
+        longestAgo.remove();
+        if (others == null) {
+            others = new Destination(new Remote());
+        }
+        others.add(destination);
+        destination.clear();
+        return destination;
     }
 
     synchronized List<Summary> summaries() {
-        List<Summary> summaries = new ArrayList<>(byRemote.size());
+        List<Summary> summaries = new ArrayList<>(byRemote.size() + 1);
         for (Destination destination : byRemote.values()) {
             summaries.add(destination.summary());
+        }
+        if (others != null) {
+            summaries.add(others.summary());
         }
         return summaries;
     }
@@ -53,26 +87,30 @@ public final class Destinations {
      * @param connected the attempts that connected, whose durations the percentiles and maximum are of; with
      *                  none, those are 0 and mean nothing
      * @param failures failed attempts by result: errno names, {@code timeout}, {@code abandoned}
+     * @param last the attempt that ended last
+     * @param lastFailure the failed attempt that ended last, {@code null} when none failed
      */
     public record Summary(String remote, String host, long attempts, long connected, Map<String, Long> failures,
-                          long p50Micros, long p99Micros, long maxMicros) {
+                          long p50Micros, long p99Micros, long maxMicros, Ended last, Ended lastFailure) {
         public Summary {
             failures = Map.copyOf(failures);
         }
     }
 
-    /** Where connects went: an address and port, or a UNIX-domain path; neither for the destinations beyond the limit. */
+    /** When an attempt ended, and how. */
+    public record Ended(Instant time, String result) {
+    }
+
+    /** Where connects went: an address and port, or a UNIX-domain path; neither for {@code (others)}. */
     private static final class Remote {
         InetAddress address;
         int port;
         String path;
 
-        Remote copy() {
-            Remote copy = new Remote();
-            copy.address = address;
-            copy.port = port;
-            copy.path = path;
-            return copy;
+        void set(Remote other) {
+            address = other.address;
+            port = other.port;
+            path = other.path;
         }
 
         @Override
@@ -101,12 +139,16 @@ public final class Destinations {
         private final Map<String, Long> failures = new TreeMap<>();
         private String host;
         private long attempts;
+        private long lastMillis;
+        private String lastResult;
+        private long lastFailureMillis;
+        private String lastFailureResult;
 
         Destination(Remote remote) {
             this.remote = remote;
         }
 
-        void record(String hostName, String result, long micros) {
+        void record(String hostName, String result, long micros, long endedMillis) {
             attempts++;
             if (hostName != null) {
                 host = hostName;
@@ -115,12 +157,47 @@ public final class Destinations {
                 connected.recordValue(Math.max(0, Math.min(micros, HIGHEST_MICROS)));
             } else {
                 failures.merge(result, 1L, Long::sum);
+                lastFailureMillis = endedMillis;
+                lastFailureResult = result;
             }
+            lastMillis = endedMillis;
+            lastResult = result;
+        }
+
+        /** Takes in another destination's counts, as {@code (others)} does; its host is not theirs. */
+        void add(Destination other) {
+            attempts += other.attempts;
+            connected.add(other.connected);
+            other.failures.forEach((result, count) -> failures.merge(result, count, Long::sum));
+            if (other.lastMillis >= lastMillis) {
+                lastMillis = other.lastMillis;
+                lastResult = other.lastResult;
+            }
+            if (other.lastFailureResult != null && other.lastFailureMillis >= lastFailureMillis) {
+                lastFailureMillis = other.lastFailureMillis;
+                lastFailureResult = other.lastFailureResult;
+            }
+        }
+
+        void clear() {
+            connected.reset();
+            failures.clear();
+            host = null;
+            attempts = 0;
+            lastMillis = 0;
+            lastResult = null;
+            lastFailureMillis = 0;
+            lastFailureResult = null;
         }
 
         Summary summary() {
             return new Summary(remote.toString(), host, attempts, connected.getTotalCount(), failures,
-                    connected.getValueAtPercentile(50), connected.getValueAtPercentile(99), connected.getMaxValue());
+                    connected.getValueAtPercentile(50), connected.getValueAtPercentile(99), connected.getMaxValue(),
+                    ended(lastMillis, lastResult), ended(lastFailureMillis, lastFailureResult));
+        }
+
+        private static Ended ended(long millis, String result) {
+            return result == null ? null : new Ended(Instant.ofEpochMilli(millis), result);
         }
     }
 }

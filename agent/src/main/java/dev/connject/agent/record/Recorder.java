@@ -221,7 +221,7 @@ public final class Recorder implements AttemptSink {
     public record Outputs(String jsonl, String log, String jfr, int watchers) {
     }
 
-    /** Per destination: attempts, failures by result, latency of the successful ones. */
+    /** Per destination: attempts, failures by result, latency of the successful ones, the last attempt and failure. */
     public List<Destinations.Summary> destinations() {
         return destinations.summaries();
     }
@@ -313,7 +313,7 @@ public final class Recorder implements AttemptSink {
             results.computeIfAbsent(result, counted -> new AtomicLong()).incrementAndGet();
             if (!slot.disconnect) {
                 destinations.record(slot.address, slot.port, slot.path(), slot.host, result,
-                        (slot.endNanos - slot.startNanos) / 1000);
+                        (slot.endNanos - slot.startNanos) / 1000, clock.epochNanos(slot.endNanos) / 1_000_000);
             }
             boolean kept = slot.sampled || !Outcomes.CONNECTED.equals(result) && !Outcomes.DISCONNECTED.equals(result);
             boolean watched = !listeners.isEmpty();

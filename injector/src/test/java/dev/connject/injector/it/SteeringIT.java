@@ -164,11 +164,14 @@ class SteeringIT {
     void statusCountsWhatTheTargetExperienced() {
         LoopTarget.Counts firstCounts = loop.pause();
         JsonNode first = settledStatus(loop);
+        Instant resumed = Instant.now();
         loop.resume();
         int resumedAfter = loop.lastAttempt();
         loop.awaitAttempt(attempt -> attempt.number() > resumedAfter + 10, PATIENCE);
         LoopTarget.Counts secondCounts = loop.pause();
         JsonNode second = settledStatus(loop);
+        Instant paused = Instant.now();
+        List<LoopTarget.Attempt> attempts = loop.attempts();
         loop.resume();
 
         int connected = secondCounts.connected() - firstCounts.connected();
@@ -192,13 +195,21 @@ class SteeringIT {
         assertThat(destination.get("p50_us").asLong()).isPositive()
                 .isLessThanOrEqualTo(destination.get("p99_us").asLong());
         assertThat(destination.get("p99_us").asLong()).isLessThanOrEqualTo(destination.get("max_us").asLong());
+        String lastOutcome = attempts.get(attempts.size() - 1).outcome();
+        assertThat(destination.at("/last/result").asText())
+                .isEqualTo(lastOutcome.equals("refused") ? "ECONNREFUSED" : lastOutcome);
+        assertThat(destination.at("/last_failure/result").asText()).isEqualTo("ECONNREFUSED");
+        // the agent's clock is the wall clock as its recorder read it once, then counted on: a few ms apart at most
+        assertThat(Instant.parse(destination.at("/last_failure/time").asText()))
+                .isBetween(resumed.minusMillis(100), paused.plusMillis(100))
+                .isBeforeOrEqualTo(Instant.parse(destination.at("/last/time").asText()));
 
         InjectorRun human = injector.run("status", Long.toString(loop.pid()));
         assertThat(human.stdoutLines()).as(human.describe()).contains("  java.net.Socket.connect(SocketAddress, int)",
                 "recording        nothing: connects are only counted");
         assertThat(human.stdoutLines()).as(human.describe()).anySatisfy(line -> assertThat(line).matches(
                 "  127\\.0\\.0\\.1:" + loop.port() + "( \\(localhost\\))?\\s+attempts \\d+,"
-                        + " p50 \\d+us, p99 \\d+us, max \\d+us; ECONNREFUSED \\d+"));
+                        + " p50 \\d+us, p99 \\d+us, max \\d+us; ECONNREFUSED \\d+; last failed \\d+(\\.\\d)?s ago"));
     }
 
     private JsonNode destination(JsonNode status) {
