@@ -27,11 +27,17 @@ final class AgentClient implements AutoCloseable {
     static final String EVENTS = "dev.connject.events";
 
     private static final Duration POLL = Duration.ofMillis(50);
+    /** A fifth of the agent's lease of five seconds: a renewal late by a few seconds still keeps it. */
+    private static final Duration RENEW = Duration.ofSeconds(1);
+    private static final String[] ONE_STRING = {String.class.getName()};
     private static final String[] TWO_STRINGS = {String.class.getName(), String.class.getName()};
 
     private final long pid;
     private final JMXConnector connector;
     private final MBeanServerConnection server;
+    /** This client's name for its watch lease. */
+    private final String watcher = "connject watch, pid " + ProcessHandle.current().pid();
+    private volatile Thread renewing;
 
     private AgentClient(long pid, JMXConnector connector, MBeanServerConnection server) {
         this.pid = pid;
@@ -109,20 +115,46 @@ final class AgentClient implements AutoCloseable {
     /**
      * Sends {@code listener} the agent's event batches, JMX's notices about the connection (lost
      * notifications, closing) and the unregistration of the MBean, which means connject was detached.
+     * The agent sends events while this client holds a lease, renewed every second from a thread
+     * of its own until {@link #unfollow}; a client that ends without, killed say, lets it run out.
      */
     void follow(NotificationListener listener) throws CommandFailure {
         connector.addConnectionNotificationListener(listener, null, null);
         try {
             server.addNotificationListener(MBeanServerDelegate.DELEGATE_NAME, listener, null, null);
             server.addNotificationListener(AGENT, listener, null, null);
+            server.invoke(AGENT, "watch", new Object[] {watcher}, ONE_STRING);
         } catch (Exception failure) {
             throw failed("subscribing to events", failure);
+        }
+        Thread renewal = new Thread(this::renewLease, "connject-watch-lease");
+        renewal.setDaemon(true);
+        renewing = renewal;
+        renewal.start();
+    }
+
+    private void renewLease() {
+        try {
+            while (renewing == Thread.currentThread()) {
+                Thread.sleep(RENEW.toMillis());
+                server.invoke(AGENT, "watch", new Object[] {watcher}, ONE_STRING);
+            }
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        } catch (Exception goneAway) {
+            // the MBean or the connection is gone: the listener hears of it and ends the watch
         }
     }
 
     /** Stops what {@link #follow} started, so that the agent stops batching events for this client. */
     void unfollow(NotificationListener listener) {
+        Thread renewal = renewing;
+        renewing = null;
+        if (renewal != null) {
+            renewal.interrupt();
+        }
         try {
+            server.invoke(AGENT, "unwatch", new Object[] {watcher}, ONE_STRING);
             server.removeNotificationListener(AGENT, listener);
             server.removeNotificationListener(MBeanServerDelegate.DELEGATE_NAME, listener);
             connector.removeConnectionNotificationListener(listener);

@@ -11,14 +11,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.management.ListenerNotFoundException;
 import javax.management.MBeanNotificationInfo;
 import javax.management.MBeanServer;
 import javax.management.NotificationBroadcasterSupport;
-import javax.management.NotificationFilter;
-import javax.management.NotificationListener;
 import javax.management.ObjectName;
 import javax.management.StandardEmitterMBean;
 
@@ -31,13 +30,20 @@ import javax.management.StandardEmitterMBean;
  * <p>Events reach listeners in batches, at most {@value #BATCH} per notification and never older
  * than the recorder's last pass; each batch says which event sequence numbers it carries, so a
  * listener that lost batches knows how many events it missed.
+ *
+ * <p>They are made only while a watcher holds a lease ({@link #watch}). Listeners registered on
+ * the MBean say nothing of whether anyone still watches: a JMX connector server listens to every
+ * MBean that sends notifications from the first time any of its clients subscribes to anything
+ * until the connector server stops, which for the JVM's own local connector is when it exits.
  */
 final class AgentMBean implements ConnjectAgentMXBean {
 
     private static final int BATCH = 1000;
 
     private final RunningAgent agent;
-    private final Emitter emitter = new Emitter();
+    private final NotificationBroadcasterSupport emitter = new NotificationBroadcasterSupport(
+            new MBeanNotificationInfo(new String[] {EVENTS}, "javax.management.Notification",
+                    "Recorded connect events as JSON Lines, in batches, while a watch lease is held"));
     private final EventBatches batches = new EventBatches();
     private volatile ObjectName registered;
 
@@ -105,7 +111,7 @@ final class AgentMBean implements ConnjectAgentMXBean {
             }
             registered = null;
         }
-        agent.recorder().removeListener(batches);
+        batches.stop();
     }
 
     @Override
@@ -205,6 +211,16 @@ final class AgentMBean implements ConnjectAgentMXBean {
     }
 
     @Override
+    public void watch(String watcher) {
+        batches.lease(watcher);
+    }
+
+    @Override
+    public void unwatch(String watcher) {
+        batches.release(watcher);
+    }
+
+    @Override
     public void detach() {
         try {
             agent.detach();
@@ -213,55 +229,55 @@ final class AgentMBean implements ConnjectAgentMXBean {
         }
     }
 
-    /** Follows the recorder only while someone listens. */
-    private final class Emitter extends NotificationBroadcasterSupport {
-
-        private int listeners;
-
-        Emitter() {
-            super(new MBeanNotificationInfo(new String[] {EVENTS}, "javax.management.Notification",
-                    "Recorded connect events as JSON Lines, in batches"));
-        }
-
-        @Override
-        public synchronized void addNotificationListener(NotificationListener listener, NotificationFilter filter,
-                                                         Object handback) {
-            super.addNotificationListener(listener, filter, handback);
-            if (listeners++ == 0) {
-                agent.recorder().addListener(batches);
-            }
-        }
-
-        @Override
-        public synchronized void removeNotificationListener(NotificationListener listener)
-                throws ListenerNotFoundException {
-            super.removeNotificationListener(listener);
-            stopFollowing();
-        }
-
-        @Override
-        public synchronized void removeNotificationListener(NotificationListener listener, NotificationFilter filter,
-                                                            Object handback) throws ListenerNotFoundException {
-            super.removeNotificationListener(listener, filter, handback);
-            stopFollowing();
-        }
-
-        private void stopFollowing() {
-            if (--listeners <= 0) {
-                listeners = 0;
-                agent.recorder().removeListener(batches);
-            }
-        }
-    }
-
-    /** Gathers events on the recorder's thread and sends them as notifications. */
+    /**
+     * Gathers events on the recorder's thread and sends them as notifications; follows the
+     * recorder while a lease is held, and leaves it once the last lease is released or has run out.
+     */
     private final class EventBatches implements Recorder.EventListener {
 
+        /** By watcher, when its lease runs out, in {@link System#nanoTime()}. */
+        private final Map<String, Long> leases = new ConcurrentHashMap<>();
         private final StringBuilder lines = new StringBuilder();
         private final AtomicLong notifications = new AtomicLong();
         private long nextSequence;
         private long batchStart;
         private int batchSize;
+
+        synchronized void lease(String watcher) {
+            leases.put(watcher, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LEASE_MILLIS));
+            agent.recorder().addListener(this);
+        }
+
+        synchronized void release(String watcher) {
+            leases.remove(watcher);
+            if (leases.isEmpty()) {
+                agent.recorder().removeListener(this);
+            }
+        }
+
+        synchronized void stop() {
+            leases.clear();
+            agent.recorder().removeListener(this);
+        }
+
+        /** Leaves the recorder once every lease has run out: a watch that was killed says nothing. */
+        private void forgetLapsedLeases() {
+            long now = System.nanoTime();
+            if (leases.values().removeIf(end -> end - now <= 0)) {
+                synchronized (this) {
+                    if (leases.isEmpty()) {
+                        agent.recorder().removeListener(this);
+                    }
+                }
+            }
+        }
+
+        /** The watchers whose leases still run. */
+        @Override
+        public int followers() {
+            long now = System.nanoTime();
+            return (int) leases.values().stream().filter(end -> end - now > 0).count();
+        }
 
         @Override
         public void event(String jsonLine) {
@@ -281,6 +297,7 @@ final class AgentMBean implements ConnjectAgentMXBean {
             if (batchSize == 0) {
                 return;
             }
+            forgetLapsedLeases();
             javax.management.Notification batch = new javax.management.Notification(EVENTS, OBJECT_NAME,
                     notifications.incrementAndGet(), System.currentTimeMillis(), batchStart + " " + batchSize);
             batch.setUserData(lines.toString());

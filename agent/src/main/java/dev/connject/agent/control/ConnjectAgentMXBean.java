@@ -5,10 +5,10 @@ import java.util.Map;
 
 /**
  * {@code dev.connject:type=Agent}: connject's state and controls, for the injector and for
- * JConsole, VisualVM and JMC. While a listener is registered, notifications of type
- * {@value #EVENTS} carry the recorded connect events as JSON Lines, batched; each batch's message
- * is "FIRST COUNT", the sequence number of its first event and how many it carries, so that a
- * listener that lost batches knows how many events it missed.
+ * JConsole, VisualVM and JMC. While a watcher holds a lease ({@link #watch}), notifications of
+ * type {@value #EVENTS} carry the recorded connect events as JSON Lines, batched; each batch's
+ * message is "FIRST COUNT", the sequence number of its first event and how many it carries, so
+ * that a listener that lost batches knows how many events it missed.
  */
 public interface ConnjectAgentMXBean {
 
@@ -16,6 +16,9 @@ public interface ConnjectAgentMXBean {
 
     /** Notification type of a batch of events; its user data is the events' JSON lines. */
     String EVENTS = "dev.connject.events";
+
+    /** How long a {@link #watch} lease lasts. */
+    long LEASE_MILLIS = 5_000;
 
     String getVersion();
 
@@ -63,6 +66,17 @@ public interface ConnjectAgentMXBean {
 
     /** Removes every rule; recording goes on. */
     void clear();
+
+    /**
+     * Sends the events as notifications for the next {@value #LEASE_MILLIS} ms, on behalf of
+     * {@code watcher}, a name of its own choosing; called again within them, for as long again.
+     * Without a lease the events are not made into lines at all, which is what keeps a JVM no one
+     * watches any more from paying for them.
+     */
+    void watch(String watcher);
+
+    /** Ends {@code watcher}'s lease; with no other, the events are no longer sent. */
+    void unwatch(String watcher);
 
     /** Removes connject from this JVM: instrumentation undone, threads stopped, files closed. */
     void detach();

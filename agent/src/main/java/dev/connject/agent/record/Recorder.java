@@ -50,7 +50,7 @@ public final class Recorder implements AttemptSink {
         }
     };
     private final Map<String, AtomicLong> results = new ConcurrentHashMap<>();
-    private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<EventListener> listeners = new CopyOnWriteArrayList<>();
     private final JfrConnectEvents jfr;
     private final Destinations destinations = new Destinations();
     /** The recorder thread's one line buffer. */
@@ -92,9 +92,12 @@ public final class Recorder implements AttemptSink {
         }
     }
 
-    /** Receives every event, on the recorder's thread, before sampling; must be quick. */
+    /**
+     * Receives every event, on the recorder's thread, before sampling; must be quick. Added once,
+     * however often asked.
+     */
     public void addListener(EventListener listener) {
-        listeners.add(listener);
+        listeners.addIfAbsent(listener);
     }
 
     public void removeListener(EventListener listener) {
@@ -108,6 +111,11 @@ public final class Recorder implements AttemptSink {
 
         /** Everything recorded so far has been delivered: a moment to pass on what was batched. */
         default void drained() {
+        }
+
+        /** How many watchers, as {@code connject watch}, this listener passes the events on to. */
+        default int followers() {
+            return 1;
         }
     }
 
@@ -205,7 +213,8 @@ public final class Recorder implements AttemptSink {
         String jfrState = jfr == JfrConnectEvents.NONE ? "unavailable" : !current.recording.jfr() ? "off"
                 : jfr.recording() ? "recording" : "waiting";
         return new Outputs(current.jsonl == null ? null : current.jsonl.file().toString(),
-                current.recording.log().yamlName(), jfrState, listeners.size());
+                current.recording.log().yamlName(), jfrState,
+                listeners.stream().mapToInt(EventListener::followers).sum());
     }
 
     /**

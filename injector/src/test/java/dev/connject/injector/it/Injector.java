@@ -140,6 +140,12 @@ final class Injector {
             return awaitExit(LIMIT);
         }
 
+        /** Kills it, with SIGKILL: it has no chance to say anything to the target. */
+        InjectorRun kill() {
+            process.destroyForcibly();
+            return awaitExit(LIMIT);
+        }
+
         InjectorRun awaitExit(Duration timeout) {
             if (!exitsWithin(timeout)) {
                 process.destroyForcibly();

@@ -48,6 +48,8 @@ class SteeringIT {
     /** How soon after attach returns the target must see the faults. */
     private static final Duration FAULTS_VISIBLE = Duration.ofSeconds(1);
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** How long the agent keeps sending events for a watch that stopped renewing its lease. */
+    private static final Duration LEASE = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path AGENT_JAR = Path.of(System.getProperty("connject.agent.jar"));
     private static final String MANAGEMENT_FACTORY = "java.lang.management.ManagementFactory";
@@ -265,8 +267,38 @@ class SteeringIT {
                         + " -> (connected \\d+us|ECONNREFUSED \\d+us injected by " + RulesFiles.REFUSING_RULE + ")"));
     }
 
+    /**
+     * The agent makes the events into lines for watches only while one holds a lease: once the
+     * watches have ended, or been killed, the JVM only counts its connects again.
+     */
     @Test
     @Order(6)
+    void aWatchThatEndedOrWasKilledNoLongerHasTheEventsMade() {
+        assertThat(status(loop).at("/recording/watchers").asInt()).as("after watches that ended").isZero();
+
+        Injector.Started first = injector.start("watch", Long.toString(loop.pid()), "--json");
+        Injector.Started second = injector.start("watch", Long.toString(loop.pid()));
+        first.awaitStderr("watching JVM", PATIENCE);
+        second.awaitStderr("watching JVM", PATIENCE);
+        assertThat(status(loop).at("/recording/watchers").asInt()).isEqualTo(2);
+        InjectorRun human = injector.run("status", Long.toString(loop.pid()));
+        assertThat(human.stdoutLines()).as(human.describe()).contains("recording        2 watches");
+
+        first.kill();
+        second.kill();
+        Instant killed = Instant.now();
+        Instant deadline = killed.plus(LEASE).plusSeconds(2);
+        while (status(loop).at("/recording/watchers").asInt() > 0) {
+            assertThat(Instant.now()).as("the watches' leases should have run out").isBefore(deadline);
+            Injector.sleep(Duration.ofMillis(200));
+        }
+        human = injector.run("status", Long.toString(loop.pid()));
+        assertThat(human.stdoutLines()).as(human.describe())
+                .contains("recording        nothing: connects are only counted");
+    }
+
+    @Test
+    @Order(7)
     void applyingAnInvalidFileExitsTwoAndLeavesTheRulesInForce() {
         Path invalid = RulesFiles.write(directory, "invalid.yaml", """
                 version: 1
@@ -294,7 +326,7 @@ class SteeringIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void detachRestoresTheClassesAndStopsInjecting() {
         lateClassBytes.witness("detach");
 
@@ -324,7 +356,7 @@ class SteeringIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void attachingAfterDetachInjectsAgain() {
         InjectorRun attach = injector.run("attach", Long.toString(loop.pid()), "--rules", rules.toString());
         Instant returned = Instant.now();
@@ -338,7 +370,7 @@ class SteeringIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aJvmStartedWithTheAgentIsSteeredTheSameWay() {
         JsonNode atStart = status(preloaded);
         assertThat(atStart.get("attached").asBoolean()).isFalse();
