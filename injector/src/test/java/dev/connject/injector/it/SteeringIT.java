@@ -242,20 +242,28 @@ class SteeringIT {
             firstConnected++;
         }
         String local = events.get(firstConnected).get("local").asText();
+        // the target prints an attempt once its connect has returned, a little after connject recorded it
+        int lastNumber = loop.awaitAttempt(attempt -> local.equals(attempt.local()), PATIENCE).number()
+                - firstConnected + events.size() - 1;
+        loop.awaitAttempt(attempt -> attempt.number() >= lastNumber, PATIENCE);
         List<LoopTarget.Attempt> attempts = loop.attempts();
         int aligned = 0;
         while (!local.equals(attempts.get(aligned).local())) {
             aligned++;
         }
         int offset = aligned - firstConnected;
+        String logs = "events " + events.stream().map(event -> event.get("result").asText() + " " + event.get("local"))
+                .toList() + ", attempts from the aligned one "
+                + attempts.subList(Math.max(0, offset), Math.min(attempts.size(), offset + 12));
         for (int i = 0; i < events.size(); i++) {
             JsonNode event = events.get(i);
             LoopTarget.Attempt attempt = attempts.get(offset + i);
-            assertThat(event.get("result").asText()).as("event %d, attempt %d", i, attempt.number())
+            assertThat(event.get("result").asText()).as("event %d, attempt %d: %s", i, attempt.number(), logs)
                     .isEqualTo(attempt.outcome().equals("refused") ? "ECONNREFUSED" : "connected");
-            assertThat(event.get("injected").asBoolean()).isEqualTo(attempt.outcome().equals("refused"));
+            assertThat(event.get("injected").asBoolean()).as("event %d: %s", i, logs)
+                    .isEqualTo(attempt.outcome().equals("refused"));
             if (attempt.local() != null) {
-                assertThat(event.get("local").asText()).isEqualTo(attempt.local());
+                assertThat(event.get("local").asText()).as("event %d: %s", i, logs).isEqualTo(attempt.local());
             }
         }
 
