@@ -40,7 +40,9 @@ public final class Recorder implements AttemptSink {
 
     private final InternalErrors errors;
     private final AtomicLong attempts = new AtomicLong();
-    private final AtomicLong droppedAtRing = new AtomicLong();
+    private final RingOverflow overflow = new RingOverflow();
+    /** Events the recorder's thread failed on: dropped, as those the ring refused are. */
+    private final AtomicLong undelivered = new AtomicLong();
     private final Map<String, AtomicLong> droppedBySink = new ConcurrentHashMap<>();
     /** Told by a sink what it could not write: a class, where a lambda would cost the JVM's start one to spin. */
     private final ObjLongConsumer<String> sinkDrops = new ObjLongConsumer<>() {
@@ -127,7 +129,7 @@ public final class Recorder implements AttemptSink {
         }
         EventRing events = ring != null ? ring : start();
         if (events == null || !events.offer(attempt)) {
-            droppedAtRing.incrementAndGet();
+            overflow.refuse();
         } else if (idle || events.backlogged()) {
             // a burst may fill the ring between two of the recorder's polls
             LockSupport.unpark(thread);
@@ -202,7 +204,7 @@ public final class Recorder implements AttemptSink {
     /** Events lost: refused by a full ring, or failed in a sink. */
     public Map<String, Long> dropped() {
         Map<String, Long> dropped = new TreeMap<>();
-        dropped.put("ring", droppedAtRing.get());
+        dropped.put("ring", overflow.count() + undelivered.get());
         droppedBySink.forEach((sink, count) -> dropped.put(sink, count.get()));
         return dropped;
     }
@@ -275,6 +277,7 @@ public final class Recorder implements AttemptSink {
         Settings current = settings;
         EventRing events = ring;
         int emptyPolls = 0;
+        int delivered = 0;
         while (true) {
             EventSlot slot = events.next();
             if (slot != null) {
@@ -283,14 +286,20 @@ public final class Recorder implements AttemptSink {
                 }
                 deliver(events, slot, outcomes, current, clock, pid);
                 emptyPolls = 0;
+                // a ring that never empties is when an overflow is to be told
+                if (++delivered % RING_CAPACITY == 0) {
+                    overflow.look(false);
+                }
                 continue;
             }
             flush(current);
+            boolean stopping = !running;
+            overflow.look(stopping);
             if (settings != current) {
                 close(current);
                 current = settings;
             }
-            if (!running) {
+            if (stopping) {
                 close(current);
                 return;
             }
@@ -343,7 +352,7 @@ public final class Recorder implements AttemptSink {
             }
         } catch (Throwable failure) {
             errors.report("recorder", failure);
-            droppedAtRing.incrementAndGet();
+            undelivered.incrementAndGet();
         } finally {
             events.release(slot);
         }
