@@ -2,9 +2,8 @@ package dev.connject.agent.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+import dev.connject.agent.log.CapturedStderr;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -16,9 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,22 +29,11 @@ class JsonlSinkTest {
     private final AtomicLong dropped = new AtomicLong();
     private final JsonLine line = new JsonLine();
 
-    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    private PrintStream originalStderr;
+    @RegisterExtension
+    final CapturedStderr stderr = new CapturedStderr();
 
     @TempDir
     Path directory;
-
-    @BeforeEach
-    void captureWhatConnjectSays() {
-        originalStderr = System.err;
-        System.setErr(new PrintStream(stderr, true));
-    }
-
-    @AfterEach
-    void restoreStderr() {
-        System.setErr(originalStderr);
-    }
 
     @Test
     void linesTheDiskRefusedAreWrittenOnceItHasRoom() throws IOException {
@@ -269,7 +256,7 @@ class JsonlSinkTest {
     }
 
     private List<String> said() {
-        return stderr.toString().lines().toList();
+        return stderr.lines();
     }
 
     private JsonlSink sink(Path file, long maxBytes) {
