@@ -70,8 +70,8 @@ public interface ConnjectAgentMXBean {
     /**
      * Sends the events as notifications for the next {@value #LEASE_MILLIS} ms, on behalf of
      * {@code watcher}, a name of its own choosing; called again within them, for as long again.
-     * Without a lease the events are not made into lines at all, which is what keeps a JVM no one
-     * watches any more from paying for them.
+     * Without one, no lines are made for watchers: a JVM no one watches any more does not pay for
+     * them.
      */
     void watch(String watcher);
 

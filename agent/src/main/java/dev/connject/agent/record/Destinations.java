@@ -31,7 +31,7 @@ public final class Destinations {
 
     /** In the order they were last connected to, the longest ago first. */
     private final Map<Remote, Destination> byRemote = new LinkedHashMap<>(MOST * 2, 0.75f, true);
-    /** Looked up with, then copied only for a destination not seen before: a known one costs no allocation. */
+    /** Looked up with; copied into a destination's own key only when it is new: a known one costs no allocation. */
     private final Remote probe = new Remote();
     private Destination others;
 

@@ -286,7 +286,7 @@ public final class Recorder implements AttemptSink {
                 }
                 deliver(events, slot, outcomes, current, clock, pid);
                 emptyPolls = 0;
-                // a ring that never empties is when an overflow is to be told
+                // while connects overflow the ring, it may not empty for a long time
                 if (++delivered % RING_CAPACITY == 0) {
                     overflow.look(false);
                 }
