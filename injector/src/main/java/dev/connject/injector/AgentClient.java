@@ -9,6 +9,7 @@ import javax.management.MBeanServerDelegate;
 import javax.management.MalformedObjectNameException;
 import javax.management.NotificationListener;
 import javax.management.ObjectName;
+import javax.management.ReflectionException;
 import javax.management.RuntimeMBeanException;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
@@ -124,6 +125,9 @@ final class AgentClient implements AutoCloseable {
             server.addNotificationListener(MBeanServerDelegate.DELEGATE_NAME, listener, null, null);
             server.addNotificationListener(AGENT, listener, null, null);
             server.invoke(AGENT, "watch", new Object[] {watcher}, ONE_STRING);
+        } catch (ReflectionException noSuchOperation) {
+            // an agent loaded by an earlier build has no leases: it sends the events to whoever listens
+            return;
         } catch (Exception failure) {
             throw failed("subscribing to events", failure);
         }
