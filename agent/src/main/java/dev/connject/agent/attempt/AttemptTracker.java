@@ -6,6 +6,7 @@ import dev.connject.config.Api;
 import dev.connject.config.Protocol;
 import java.io.FileDescriptor;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
@@ -14,6 +15,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectableChannel;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import sun.nio.ch.ConnjectDispatcher;
@@ -34,12 +36,13 @@ public final class AttemptTracker extends ConnjectDispatcher {
     private static final int IN_PROGRESS = -2;
     private static final int INTERRUPTED = -3;
 
-    private final ThreadLocal<ThreadState> threads = new ThreadLocal<>() {
-        @Override
-        protected ThreadState initialValue() {
-            return new ThreadState();
-        }
-    };
+    /**
+     * Each thread's state, which the thread holds only weakly: a thread's map of thread-locals
+     * outlives a detach, and a state it held strongly would keep every class of connject's loaded.
+     */
+    private final ThreadLocal<WeakReference<ThreadState>> threads = new ThreadLocal<>();
+    /** What keeps each state alive while connject is: the threads' states, until the thread ends. */
+    private final Map<Thread, ThreadState> states = new WeakHashMap<>();
     private final Map<Object, ConnectAttempt> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final InternalErrors errors;
@@ -70,7 +73,7 @@ public final class AttemptTracker extends ConnjectDispatcher {
      * are neither recorded nor faulted.
      */
     public <T, E extends Exception> T internally(InternalAction<T, E> action) throws E {
-        ThreadState state = threads.get();
+        ThreadState state = state();
         boolean outer = !state.internal;
         state.internal = true;
         try {
@@ -93,7 +96,7 @@ public final class AttemptTracker extends ConnjectDispatcher {
     @Override
     public void begin(int api, Object owner, SocketAddress remote, long timeoutMillis) {
         try {
-            ThreadState state = threads.get();
+            ThreadState state = state();
             if (state.internal) {
                 return;
             }
@@ -146,14 +149,14 @@ public final class AttemptTracker extends ConnjectDispatcher {
         // failure reaches the application: the same call, unless the API hands the outcome to later calls
         int frames = sink.callerFrames(attempt.sampled || attempt.handsOff);
         if (frames > 0) {
-            attempt.callers = threads.get().callers.capture(frames);
+            attempt.callers = state().callers.capture(frames);
         }
     }
 
     @Override
     public void resume(Object owner) {
         try {
-            ThreadState state = threads.get();
+            ThreadState state = state();
             if (state.internal) {
                 return;
             }
@@ -433,7 +436,7 @@ public final class AttemptTracker extends ConnjectDispatcher {
     /** The attempt this thread's API call is following, or {@code null}; never fails. */
     private ConnectAttempt current() {
         try {
-            ThreadState state = threads.get();
+            ThreadState state = state();
             return state.internal ? null : state.current;
         } catch (Throwable failure) {
             errors.report("current", failure);
@@ -447,7 +450,7 @@ public final class AttemptTracker extends ConnjectDispatcher {
      * thread may own it by now.
      */
     private ConnectAttempt leave() {
-        ThreadState state = threads.get();
+        ThreadState state = state();
         if (state.internal || state.current == null || --state.depth > 0) {
             return null;
         }
@@ -486,7 +489,7 @@ public final class AttemptTracker extends ConnjectDispatcher {
 
     /** Hands the attempt to the map, for whichever thread completes or closes its channel; it is never reused. */
     private void publish(ConnectAttempt attempt) {
-        ThreadState state = threads.get();
+        ThreadState state = state();
         if (state.current == attempt) {
             state.handedOff = true;
         }
@@ -510,7 +513,7 @@ public final class AttemptTracker extends ConnjectDispatcher {
         if (attempt.callers == null && !attempt.succeeded()) {
             int frames = sink.failureCallerFrames();
             if (frames > 0) {
-                attempt.callers = threads.get().callers.capture(frames);
+                attempt.callers = state().callers.capture(frames);
             }
         }
         sink.finished(attempt);
@@ -520,7 +523,7 @@ public final class AttemptTracker extends ConnjectDispatcher {
     /** Keeps an attempt for this thread's next connect, unless it was ever handed to other threads. */
     private void release(ConnectAttempt attempt) {
         if (!attempt.handedOff) {
-            ThreadState state = threads.get();
+            ThreadState state = state();
             if (state.current == null) {
                 state.spare = attempt;
             }
@@ -528,6 +531,21 @@ public final class AttemptTracker extends ConnjectDispatcher {
     }
 
     /** What one thread is following. */
+    private ThreadState state() {
+        WeakReference<ThreadState> held = threads.get();
+        ThreadState state = held == null ? null : held.get();
+        return state != null ? state : newState();
+    }
+
+    private ThreadState newState() {
+        ThreadState state = new ThreadState();
+        synchronized (states) {
+            states.put(Thread.currentThread(), state);
+        }
+        threads.set(new WeakReference<>(state));
+        return state;
+    }
+
     private static final class ThreadState {
         final CallerCapture callers = new CallerCapture();
         ConnectAttempt current;

@@ -172,6 +172,7 @@ public final class RunningAgent {
             mbean.unregister();
         }
         recorder.close();
+        PlatformErrnos.detached();
         try {
             Runtime.getRuntime().removeShutdownHook(exitHook);
         } catch (IllegalStateException exiting) {

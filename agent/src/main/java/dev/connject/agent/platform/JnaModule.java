@@ -34,6 +34,9 @@ final class JnaModule {
     private static final String NAME = "com.sun.jna";
     private static final String PACKED = "dev/connject/packed/";
 
+    /** JNA's class loader, once {@link #load} has defined it. */
+    private static volatile ClassLoader loaded;
+
     private JnaModule() {
     }
 
@@ -49,7 +52,27 @@ final class JnaModule {
         if (jna.isPresent()) {
             allowNativeAccess(jna.get());
         }
-        return layer.findLoader(NAME);
+        loaded = layer.findLoader(NAME);
+        return loaded;
+    }
+
+    /**
+     * Ends JNA's cleaner thread, which JNA starts on first use and ends itself only once it has
+     * nothing left to clean. That never comes: what it would clean is held by JNA's own static
+     * caches, which the thread keeps loaded. Made while connject's code ran, the thread would also
+     * keep connject's classes loaded after a detach. Interrupted, it returns. The application's own
+     * JNA, if it has one, has classes of another loader, and its thread is left alone.
+     */
+    static void stopCleaner() {
+        ClassLoader jna = loaded;
+        if (jna == null) {
+            return;
+        }
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getClass().getClassLoader() == jna) {
+                thread.interrupt();
+            }
+        }
     }
 
     /** What {@code --enable-native-access=com.sun.jna} would do; before Java 22 there is nothing to allow. */

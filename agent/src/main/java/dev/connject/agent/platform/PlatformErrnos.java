@@ -53,6 +53,11 @@ public final class PlatformErrnos {
         return Holder.INSTANCE;
     }
 
+    /** Stops what reading the table left running, as connject is detached: JNA's cleaner thread. */
+    public static void detached() {
+        JnaModule.stopCleaner();
+    }
+
     /** The number of the errno with this name, or -1. */
     public int number(String name) {
         return numbers.getOrDefault(name, -1);

@@ -47,6 +47,10 @@ abstract class JfrConnectEvents {
         @Override
         void follow() {
         }
+
+        @Override
+        void stop() {
+        }
     };
 
     /**
@@ -70,6 +74,9 @@ abstract class JfrConnectEvents {
     /** Starts following JFR's recordings. Loads part of JFR, so it is kept off the application's start-up. */
     abstract void follow();
 
+    /** Stops following them: JFR would otherwise hold this object, and with it connject's classes, after a detach. */
+    abstract void stop();
+
     static JfrConnectEvents create(InternalErrors errors) {
         return ModuleLayer.boot().findModule("jdk.jfr").isPresent() ? new Committing(errors) : NONE;
     }
@@ -91,6 +98,7 @@ abstract class JfrConnectEvents {
         private static final String CONNECTED_AT_ONCE = Syscall.CONNECT.eventName() + '=' + ConnectAttempt.OK;
 
         private final InternalErrors errors;
+        private boolean following;
         private volatile boolean recording;
         /** Set before {@link #recording} is first true: asking for it earlier would start JFR's metadata. */
         private EventType type;
@@ -111,9 +119,20 @@ abstract class JfrConnectEvents {
         }
 
         @Override
-        void follow() {
+        synchronized void follow() {
             FlightRecorder.addListener(this);
+            following = true;
             recordingStateChanged(null);
+        }
+
+        /** Touches JFR only if {@link #follow} did: a JVM that never followed exits without loading it. */
+        @Override
+        synchronized void stop() {
+            if (following) {
+                FlightRecorder.removeListener(this);
+                following = false;
+            }
+            recording = false;
         }
 
         @Override

@@ -246,6 +246,7 @@ public final class Recorder implements AttemptSink {
 
     /** Stops the recorder's thread once it has written what the ring holds, and closes the sinks. */
     public void close() throws InterruptedException {
+        jfr.stop();
         Thread recorder;
         synchronized (this) {
             running = false;
