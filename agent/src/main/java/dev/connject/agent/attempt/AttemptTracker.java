@@ -530,7 +530,7 @@ public final class AttemptTracker extends ConnjectDispatcher {
         }
     }
 
-    /** What one thread is following. */
+    /** This thread's state, made the first time it is asked for. */
     private ThreadState state() {
         WeakReference<ThreadState> held = threads.get();
         ThreadState state = held == null ? null : held.get();
@@ -546,6 +546,7 @@ public final class AttemptTracker extends ConnjectDispatcher {
         return state;
     }
 
+    /** What one thread is following. */
     private static final class ThreadState {
         final CallerCapture callers = new CallerCapture();
         ConnectAttempt current;

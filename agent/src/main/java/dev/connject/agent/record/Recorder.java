@@ -246,7 +246,11 @@ public final class Recorder implements AttemptSink {
 
     /** Stops the recorder's thread once it has written what the ring holds, and closes the sinks. */
     public void close() throws InterruptedException {
-        jfr.stop();
+        try {
+            jfr.stop();
+        } catch (RuntimeException failure) {
+            errors.report("jfr", failure);
+        }
         Thread recorder;
         synchronized (this) {
             running = false;
