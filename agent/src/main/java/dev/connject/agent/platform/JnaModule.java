@@ -57,11 +57,11 @@ final class JnaModule {
     }
 
     /**
-     * Ends JNA's cleaner thread, which JNA starts on first use and ends itself only once it has
-     * nothing left to clean. That never comes: what it would clean is held by JNA's own static
-     * caches, which the thread keeps loaded. Made while connject's code ran, the thread would also
-     * keep connject's classes loaded after a detach. Interrupted, it returns. The application's own
-     * JNA, if it has one, has classes of another loader, and its thread is left alone.
+     * Ends JNA's cleaner thread. JNA starts it on first use and ends it itself only once nothing
+     * is left to clean, which after connject has read the errno table did not come; made while
+     * connject's code ran, the thread kept connject's classes loaded after a detach. Interrupted,
+     * it returns. The application's own JNA, if it has one, has classes of another loader, and its
+     * thread is left alone.
      */
     static void stopCleaner() {
         ClassLoader jna = loaded;
