@@ -124,7 +124,7 @@ final class AgentClient implements AutoCloseable {
         try {
             server.addNotificationListener(MBeanServerDelegate.DELEGATE_NAME, listener, null, null);
             server.addNotificationListener(AGENT, listener, null, null);
-            server.invoke(AGENT, "watch", new Object[] {watcher}, ONE_STRING);
+            holdLease();
         } catch (ReflectionException noSuchOperation) {
             // an agent loaded by an earlier build has no leases: it sends the events to whoever listens
             return;
@@ -137,11 +137,16 @@ final class AgentClient implements AutoCloseable {
         renewal.start();
     }
 
+    /** Takes or renews this client's lease on the agent's events. */
+    private void holdLease() throws Exception {
+        server.invoke(AGENT, "watch", new Object[] {watcher}, ONE_STRING);
+    }
+
     private void renewLease() {
         try {
             while (renewing == Thread.currentThread()) {
                 Thread.sleep(RENEW.toMillis());
-                server.invoke(AGENT, "watch", new Object[] {watcher}, ONE_STRING);
+                holdLease();
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();

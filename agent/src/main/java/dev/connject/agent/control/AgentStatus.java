@@ -16,7 +16,8 @@ import java.util.Map;
  * @param dropped     events that could not be kept, by where they were lost
  * @param errors      connject's own failures, by place; none ever reached the application
  * @param hooked      the JDK methods instrumented so far
- * @param destinations per destination: attempts, failures by result, latency of the successful connects
+ * @param destinations per destination: attempts, failures by result, latency of the successful connects, the
+ *                     last attempt and the last failure
  */
 public record AgentStatus(String version, long pid, Instant started, boolean attached, String mode,
                           String rulesSource, String rulesFollowed, List<RuleCount> rules,
